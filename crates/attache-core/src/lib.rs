@@ -1,0 +1,1 @@
+//! attache-core (to be written).

@@ -1,0 +1,1 @@
+//! attache-dict (to be written).

@@ -1,0 +1,1 @@
+//! attache-ingest (to be written).

@@ -1,0 +1,1 @@
+//! attache-quant (to be written).

@@ -1,0 +1,1 @@
+//! attache-text (to be written).

@@ -1,0 +1,1 @@
+//! attache-time (to be written).
