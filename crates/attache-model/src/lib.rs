@@ -209,16 +209,27 @@ pub struct Timex {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#mod: Option<String>,
     pub span: [usize; 2],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Quantity {
     pub text: String,
+    /// `money`, `percent`, `count`, `ordinal`, `measure`.
     pub kind: String,
-    pub value: serde_json::Value,
+    /// The number in base units; for a range, its lower end (the range is in `range`).
+    pub value: f64,
+    /// ISO 4217 code for money, `percent` for percentages, else a unit word or null.
     pub unit: Option<String>,
+    /// `exact`, `approx`, `more_than`, `less_than`, `at_least`, `at_most`.
     pub qualifier: Option<String>,
+    /// `[low, high]` for ranges such as "from 10 to 42".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[f64; 2]>,
     pub span: [usize; 2],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// Converts byte offsets of a string into code-point offsets, in O(1) per lookup.
