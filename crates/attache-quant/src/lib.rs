@@ -1,1 +1,780 @@
-//! attache-quant (to be written).
+//! attache-quant: finds numbers and quantities in news text (money, percentages, counts,
+//! ordinals, measures), normalizes them to base units and ISO 4217 codes, and reads hedges
+//! ("around", "more than") as qualifiers that stay outside the span.
+//!
+//! The tokenizer ([`lex`]) and number reader ([`num`]) are public because the time stage
+//! reads "three days" and "the fourth quarter" with the same machinery.
+
+pub mod lex;
+pub mod num;
+
+use lex::{Lexed, TokKind};
+use num::Num;
+
+/// What a quantity measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuantityKind {
+    Money,
+    Percent,
+    Count,
+    Ordinal,
+    Measure,
+}
+
+impl QuantityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Money => "money",
+            QuantityKind::Percent => "percent",
+            QuantityKind::Count => "count",
+            QuantityKind::Ordinal => "ordinal",
+            QuantityKind::Measure => "measure",
+        }
+    }
+}
+
+/// A hedge read from the words before a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    MoreThan,
+    LessThan,
+    AtLeast,
+    AtMost,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+        }
+    }
+}
+
+/// One quantity found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityExpr {
+    /// Byte offsets `[start, end)`; hedge words are outside.
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuantityKind,
+    /// In base units ("USD 6 billion" is 6.0e9); for a range, the low end.
+    pub value: f64,
+    pub range: Option<(f64, f64)>,
+    pub unit: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    /// Where the hedge word(s) start, when there is a qualifier.
+    pub hedge_start: Option<usize>,
+    pub rule: &'static str,
+}
+
+/// Per-document settings.
+#[derive(Debug, Clone, Default)]
+pub struct QuantContext {
+    /// The currency that bare "dlrs"/"$" mean (e.g. `HKD` in a Hong Kong story); `None` is USD.
+    pub default_dollar: Option<String>,
+}
+
+/// A bare number reading (no news filtering), for evaluation and for other stages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberExpr {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub ordinal: bool,
+}
+
+/// Every number in `text`, leftmost-longest, without the filters that news extraction applies.
+pub fn numbers(text: &str) -> Vec<NumberExpr> {
+    let l = Lexed::new(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < l.len() {
+        // Skip inside words like "C5" or "G7".
+        if let Some(n) = num::read(&l, i) {
+            if !(l.is_num(i) && i > 0 && l.joined(i - 1) && l.is_word(i - 1)) {
+                let start = if i > 0 && l.is(i - 1, "-") && l.joined(i - 1) && l.is_num(i) && !(i > 1 && l.joined(i - 2) && l.kind(i - 2) != Some(TokKind::Sym)) {
+                    l.start(i - 1)
+                } else {
+                    l.start(i)
+                };
+                let neg = start < l.start(i);
+                out.push(NumberExpr { start, end: l.end(n.last - 1), value: if neg { -n.value } else { n.value }, ordinal: n.ordinal });
+            }
+            i = n.last;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn iso_code(raw: &str) -> Option<&'static str> {
+    Some(match raw {
+        "USD" => "USD",
+        "EUR" => "EUR",
+        "GBP" => "GBP",
+        "JPY" => "JPY",
+        "KRW" => "KRW",
+        "KZT" => "KZT",
+        "CNY" | "RMB" => "CNY",
+        "HKD" => "HKD",
+        "CAD" => "CAD",
+        "AUD" => "AUD",
+        "CHF" => "CHF",
+        "INR" => "INR",
+        "RUB" => "RUB",
+        "SGD" => "SGD",
+        "NZD" => "NZD",
+        "SEK" => "SEK",
+        "NOK" => "NOK",
+        "DKK" => "DKK",
+        "TWD" => "TWD",
+        "BRL" => "BRL",
+        "MXN" => "MXN",
+        "ZAR" => "ZAR",
+        "TRY" => "TRY",
+        "SAR" => "SAR",
+        "AED" => "AED",
+        "IDR" => "IDR",
+        "MYR" => "MYR",
+        "THB" => "THB",
+        "PHP" => "PHP",
+        "VND" => "VND",
+        "PKR" => "PKR",
+        "UZS" => "UZS",
+        "DEM" => "DEM",
+        "FRF" => "FRF",
+        "ITL" => "ITL",
+        "NLG" => "NLG",
+        "BEF" => "BEF",
+        "ESP" => "ESP",
+        _ => return None,
+    })
+}
+
+/// A currency written before the number: returns (code, tokens used).
+fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usize)> {
+    let dollar = || ctx.default_dollar.clone().unwrap_or_else(|| "USD".to_string());
+    let w = l.w(i);
+    let raw = l.raw(i);
+    let sym = |s: &str| -> Option<&'static str> {
+        Some(match s {
+            "€" => "EUR",
+            "£" => "GBP",
+            "₩" => "KRW",
+            "¥" => "JPY",
+            "₹" => "INR",
+            "₽" => "RUB",
+            "₸" => "KZT",
+            "₺" => "TRY",
+            "₱" => "PHP",
+            "₫" => "VND",
+            _ => return None,
+        })
+    };
+    if w == "$" {
+        return Some((dollar(), 1));
+    }
+    if let Some(c) = sym(raw) {
+        return Some((c.to_string(), 1));
+    }
+    if l.is_word(i) {
+        // "US$", "HK$", "C$", "A$"
+        if l.is(i + 1, "$") && l.joined(i) {
+            let c = match w {
+                "us" | "u" => "USD",
+                "hk" => "HKD",
+                "c" | "can" | "ca" => "CAD",
+                "a" | "au" | "aus" => "AUD",
+                "s" | "sg" => "SGD",
+                "nz" => "NZD",
+                "nt" => "TWD",
+                "r" => "BRL",
+                "mex" | "mx" => "MXN",
+                _ => return None,
+            };
+            return Some((c.to_string(), 2));
+        }
+        // "U.S.$"
+        if w == "u" && l.is(i + 1, ".") && l.is(i + 2, "s") && l.is(i + 3, ".") && l.is(i + 4, "$") {
+            return Some(("USD".to_string(), 5));
+        }
+        if let Some(c) = iso_code(raw) {
+            return Some((c.to_string(), 1));
+        }
+        if raw == "Rs" {
+            return Some(("INR".to_string(), if l.is(i + 1, ".") { 2 } else { 1 }));
+        }
+    }
+    None
+}
+
+/// A currency written after the number ("dlrs", "Canadian dlrs", "stg", "yen"): (code, tokens, factor).
+fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usize, f64)> {
+    let dollar = ctx.default_dollar.clone().unwrap_or_else(|| "USD".to_string());
+    let is_dollar = |w: &str| matches!(w, "dlrs" | "dlr" | "dollars" | "dollar" | "dols");
+    // Nationality + dollars.
+    let (nat, k): (Option<&str>, usize) = {
+        let w = l.w(j);
+        let w1 = l.w(j + 1);
+        if w == "u" && l.is(j + 1, ".") && l.is(j + 2, "s") && l.is(j + 3, ".") {
+            (Some("USD"), 4)
+        } else if w == "h" && l.is(j + 1, ".") && l.is(j + 2, "k") && l.is(j + 3, ".") {
+            (Some("HKD"), 4)
+        } else if w == "hong" && w1 == "kong" {
+            (Some("HKD"), 2)
+        } else if w == "new" && w1 == "zealand" {
+            (Some("NZD"), 2)
+        } else if w == "new" && w1 == "taiwan" {
+            (Some("TWD"), 2)
+        } else {
+            let c = match w {
+                "us" | "american" => Some("USD"),
+                "canadian" | "can" => Some("CAD"),
+                "australian" | "aust" => Some("AUD"),
+                "hk" => Some("HKD"),
+                "singapore" | "sing" => Some("SGD"),
+                "taiwan" | "nt" => Some("TWD"),
+                "zimbabwe" => Some("ZWD"),
+                _ => None,
+            };
+            (c, if c.is_some() { 1 } else { 0 })
+        }
+    };
+    if let Some(c) = nat {
+        if is_dollar(l.w(j + k)) {
+            return Some((c.to_string(), k + 1, 1.0));
+        }
+    }
+    let w = l.w(j);
+    let w1 = l.w(j + 1);
+    if is_dollar(w) {
+        return Some((dollar, 1, 1.0));
+    }
+    if l.is_word(j) {
+        if let Some(c) = iso_code(l.raw(j)) {
+            return Some((c.to_string(), 1, 1.0));
+        }
+    }
+    let two = |c: &str| Some((c.to_string(), 2, 1.0));
+    match (w, w1) {
+        ("swiss", "francs" | "franc") => return two("CHF"),
+        ("french", "francs" | "franc") => return two("FRF"),
+        ("belgian", "francs" | "franc") => return two("BEF"),
+        ("west", "german") if matches!(l.w(j + 2), "marks" | "mark") => return Some(("DEM".into(), 3, 1.0)),
+        ("german" | "deutsche", "marks" | "mark") => return two("DEM"),
+        ("pounds" | "pound", "sterling") => return two("GBP"),
+        ("saudi", "riyals" | "riyal") => return two("SAR"),
+        ("south", "african") if matches!(l.w(j + 2), "rand") => return Some(("ZAR".into(), 3, 1.0)),
+        ("indian", "rupees") => return two("INR"),
+        ("japanese", "yen") => return two("JPY"),
+        ("kazakh", "tenge") => return two("KZT"),
+        ("chinese", "yuan") => return two("CNY"),
+        ("finnish", "markka" | "markkas") => return two("FIM"),
+        ("dutch", "guilders") => return two("NLG"),
+        ("british", "pounds") => return two("GBP"),
+        ("korean", "won") => return two("KRW"),
+        ("d", "-") if matches!(l.w(j + 2), "marks" | "mark") => return Some(("DEM".into(), 3, 1.0)),
+        _ => {}
+    }
+    let one = |c: &str| Some((c.to_string(), 1, 1.0));
+    match w {
+        "stg" | "sterling" => one("GBP"),
+        "pounds" | "pound" | "quid" => {
+            if w1 == "of" {
+                None
+            } else {
+                one("GBP")
+            }
+        }
+        "yen" => one("JPY"),
+        "won" => one("KRW"),
+        "tenge" => one("KZT"),
+        "marks" | "deutschmarks" | "deutschemarks" | "dm" => one("DEM"),
+        "francs" => one("FRF"),
+        "euros" | "euro" => one("EUR"),
+        "yuan" | "renminbi" => one("CNY"),
+        "rupees" | "rupee" => one("INR"),
+        "roubles" | "rubles" | "rouble" | "ruble" => one("RUB"),
+        "pesos" => one("MXN"),
+        "lire" => one("ITL"),
+        "lira" | "liras" => one("TRY"),
+        "riyals" | "riyal" => one("SAR"),
+        "rand" => one("ZAR"),
+        "guilders" => one("NLG"),
+        "crowns" | "kronor" | "krona" => one("SEK"),
+        "ringgit" => one("MYR"),
+        "baht" => one("THB"),
+        "rupiah" => one("IDR"),
+        "shekels" => one("ILS"),
+        "naira" => one("NGN"),
+        "dong" => one("VND"),
+        "soms" | "som" => one("KGS"),
+        "hryvnia" | "hryvnias" => one("UAH"),
+        "cents" | "cent" => Some((dollar, 1, 0.01)),
+        "pence" | "p" if l.joined(j.saturating_sub(1)) || w == "pence" => Some(("GBP".into(), 1, 0.01)),
+        _ => None,
+    }
+}
+
+fn percent_suffix(l: &Lexed, j: usize) -> Option<(&'static str, usize)> {
+    let w = l.w(j);
+    let w1 = l.w(j + 1);
+    match w {
+        "%" => Some(("percent", 1)),
+        "percentage" | "pct" if matches!(w1, "point" | "points") => Some(("percentage_points", 2)),
+        "percent" | "pct" | "pc" => Some(("percent", 1)),
+        "per" if w1 == "cent" => Some(("percent", 2)),
+        "basis" if matches!(w1, "point" | "points") => Some(("basis_points", 2)),
+        _ => None,
+    }
+}
+
+fn measure_suffix(l: &Lexed, j: usize) -> Option<(&'static str, usize)> {
+    let w = l.w(j);
+    let w1 = l.w(j + 1);
+    if matches!(w, "square" | "sq") {
+        return match w1 {
+            "kilometers" | "kilometres" | "km" => Some(("square_kilometers", 2)),
+            "miles" | "mile" => Some(("square_miles", 2)),
+            "meters" | "metres" | "m" => Some(("square_meters", 2)),
+            "feet" | "ft" => Some(("square_feet", 2)),
+            _ => None,
+        };
+    }
+    if matches!(w, "cubic" | "cu") {
+        return match w1 {
+            "meters" | "metres" | "m" => Some(("cubic_meters", 2)),
+            "feet" | "ft" => Some(("cubic_feet", 2)),
+            _ => None,
+        };
+    }
+    if w == "metric" && matches!(w1, "tons" | "tonnes" | "ton") {
+        return Some(("tonnes", 2));
+    }
+    if w == "barrels" && w1 == "per" && l.is(j + 2, "day") {
+        return Some(("barrels_per_day", 3));
+    }
+    let u = match w {
+        "tonnes" | "tonne" | "tons" | "ton" | "mt" => "tonnes",
+        "barrels" | "barrel" | "bbl" | "bbls" => "barrels",
+        "bpd" => "barrels_per_day",
+        "ounces" | "ounce" | "oz" => "ounces",
+        "bushels" | "bushel" | "bu" => "bushels",
+        "bales" => "bales",
+        "kg" | "kilograms" | "kilogrammes" | "kilos" | "kilogram" => "kilograms",
+        "grams" | "gram" | "g" => "grams",
+        "lbs" | "lb" => "pounds",
+        "pounds" if w1 == "of" => "pounds",
+        "km" | "kilometers" | "kilometres" | "kilometer" | "kilometre" => "kilometers",
+        "miles" | "mile" => "miles",
+        "meters" | "metres" | "meter" | "metre" => "meters",
+        "feet" | "ft" | "foot" => "feet",
+        "acres" | "acre" => "acres",
+        "hectares" | "hectare" | "ha" => "hectares",
+        "megawatts" | "megawatt" | "mw" => "megawatts",
+        "gigawatts" | "gw" => "gigawatts",
+        "kilowatts" | "kw" => "kilowatts",
+        "kwh" => "kilowatt_hours",
+        "litres" | "liters" | "litre" | "liter" => "liters",
+        "gallons" | "gallon" => "gallons",
+        "carats" => "carats",
+        "degrees" => "degrees",
+        "teu" | "teus" => "teu",
+        _ => return None,
+    };
+    Some((u, 1))
+}
+
+/// Words after a number that make it part of a time expression (left to the time stage).
+fn time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "day" | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "second"
+            | "seconds"
+            | "yrs"
+            | "mths"
+            | "hrs"
+            | "mins"
+            | "am"
+            | "pm"
+            | "gmt"
+            | "bst"
+            | "edt"
+            | "est"
+            | "quarter"
+            | "quarters"
+            | "half"
+            | "millennium"
+    )
+}
+
+pub(crate) fn month_word(w: &str) -> Option<u8> {
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" | "febr" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Token `i` is a capitalized month name (with an optional abbreviation dot after it).
+fn is_month_tok(l: &Lexed, i: usize) -> bool {
+    l.is_word(i) && l.capitalized(i) && month_word(l.w(i)).is_some()
+}
+
+/// The number at `n` is part of a date or clock time, so it is not a quantity.
+fn in_date_or_time(l: &Lexed, n: &Num) -> bool {
+    let i = n.first;
+    let e = n.last;
+    if !n.digits {
+        return false;
+    }
+    // Month before: "July 25", "Jan. 5"
+    if i > 0 && is_month_tok(l, i - 1) {
+        return true;
+    }
+    if i > 1 && l.is(i - 1, ".") && is_month_tok(l, i - 2) {
+        return true;
+    }
+    // "25 July", "25th of July"
+    if is_month_tok(l, e) || (l.is(e, "of") && is_month_tok(l, e + 1)) {
+        return n.value <= 31.0;
+    }
+    // Numeric dates and clock times: "7/25/2025", "2025-07-25", "10:30", "10.30 am".
+    let sepd = |k: usize| matches!(l.w(k), "/" | "-" | ":" | ".");
+    if e < l.len() && sepd(e) && l.joined(e - 1) && l.joined(e) && l.is_num(e + 1) && (l.w(e) == ":" || (sepd(e + 2) && l.joined(e + 1) && l.is_num(e + 3))) {
+        return true;
+    }
+    if i >= 2 && sepd(i - 1) && l.joined(i - 1) && l.joined(i - 2) && l.is_num(i - 2) {
+        let s = l.w(i - 1);
+        if s == ":" || (i >= 4 && sepd(i - 3) && l.joined(i - 3) && l.is_num(i - 4)) || (sepd(e) && l.joined(e - 1) && l.is_num(e + 1)) {
+            return true;
+        }
+    }
+    // "1990s", "mid-2000s", "'90s"
+    if l.joined(e - 1) && l.w(e) == "s" && n.bare_int {
+        return true;
+    }
+    if i > 0 && l.w(i - 1) == "'" && l.joined(i - 1) && n.bare_int {
+        return true;
+    }
+    // "10 a.m.", "3 pm"
+    let w = l.w(e);
+    if (w == "a" || w == "p") && l.is(e + 1, ".") && l.is(e + 2, "m") {
+        return true;
+    }
+    false
+}
+
+/// Hedge words ending right before token `i`: (qualifier, first hedge token).
+fn hedge_before(l: &Lexed, i: usize) -> Option<(Qualifier, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let w1 = l.w(i - 1);
+    let w2 = if i >= 2 { l.w(i - 2) } else { "" };
+    let w3 = if i >= 3 { l.w(i - 3) } else { "" };
+    use Qualifier::*;
+    // Three words.
+    let three = match (w3, w2, w1) {
+        ("in", "excess", "of") => Some(MoreThan),
+        ("no", "more", "than") | ("not", "more", "than") => Some(AtMost),
+        ("no", "less", "than") | ("not", "less", "than") | ("no", "fewer", "than") => Some(AtLeast),
+        ("as", "many", "as") | ("as", "much", "as") | ("as", "high", "as") => Some(AtMost),
+        ("as", "few", "as") | ("as", "little", "as") | ("as", "low", "as") => Some(AtLeast),
+        ("more", "or", "less") => Some(Approx),
+        _ => None,
+    };
+    if let Some(q) = three {
+        return Some((q, i - 3));
+    }
+    let two = match (w2, w1) {
+        ("close", "to") | ("nearly", "some") => Some(Approx),
+        ("more", "than") | ("greater", "than") | ("higher", "than") | ("larger", "than") | ("just", "over") | ("well", "over") | ("upwards", "of") | ("just", "above") | ("well", "above") => Some(MoreThan),
+        ("less", "than") | ("fewer", "than") | ("lower", "than") | ("just", "under") | ("just", "below") | ("well", "below") | ("well", "under") | ("smaller", "than") => Some(LessThan),
+        ("at", "least") | ("a", "minimum") => Some(AtLeast),
+        ("at", "most") | ("up", "to") | ("a", "maximum") => Some(AtMost),
+        ("an", "estimated") | ("some", "estimated") | ("an", "approximate") | ("approximately", "some") => Some(Approx),
+        _ => None,
+    };
+    if let Some(q) = two {
+        return Some((q, i - 2));
+    }
+    let one = match w1 {
+        "around" | "about" | "approximately" | "roughly" | "some" | "nearly" | "almost" | "circa" | "approx" | "estimated" | "ca" | "approaching" | "~" => Some(Approx),
+        "over" | "above" | "exceeding" | "beyond" | ">" => Some(MoreThan),
+        "under" | "below" | "<" => Some(LessThan),
+        "minimum" => Some(AtLeast),
+        "maximum" | "max" => Some(AtMost),
+        _ => None,
+    };
+    one.map(|q| (q, i - 1))
+}
+
+/// A read quantity before hedges and ranges are applied.
+struct Reading {
+    first: usize,
+    last: usize, // one past
+    kind: QuantityKind,
+    value: f64,
+    unit: Option<String>,
+    num: Num,
+    rule: &'static str,
+}
+
+fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
+    // Currency before the number.
+    if let Some((code, k)) = money_prefix(l, i, ctx) {
+        let mut j = i + k;
+        if l.is_num(j) || (l.is_word(j) && num::read(l, j).is_some_and(|n| !n.ordinal)) {
+            // "US$ 4.7" allows a space; ISO codes need one word boundary anyway.
+            if l.near(j - 1) {
+                if let Some(n) = num::read(l, j) {
+                    if !n.ordinal {
+                        j = n.last;
+                        // "$3.8bn" is read by `num`; "USD 6 billion" too.
+                        return Some(Reading { first: i, last: j, kind: QuantityKind::Money, value: n.value, unit: Some(code), num: n, rule: "money.prefix" });
+                    }
+                }
+            }
+        }
+        // An ISO code that is not followed by a number is just a word.
+        if !matches!(l.w(i), "$") && !l.is(i + 1, "$") && k == 1 && l.is_word(i) {
+            // fall through to number reading of this token (it is not a number)
+        }
+        if k > 0 && !l.is_num(i) && !l.is_word(i) {
+            return None;
+        }
+    }
+    let n = num::read(l, i)?;
+    let mut j = n.last;
+    // "a 5.5 billion dlr deficit": suffixes may follow directly.
+    if let Some((unit, k)) = percent_suffix(l, j) {
+        if l.near(j - 1) {
+            return Some(Reading { first: i, last: j + k, kind: QuantityKind::Percent, value: n.value, unit: Some(unit.to_string()), num: n, rule: "percent" });
+        }
+    }
+    if n.ordinal {
+        return Some(Reading { first: i, last: j, kind: QuantityKind::Ordinal, value: n.value, unit: None, num: n, rule: "ordinal" });
+    }
+    if l.near(j - 1) {
+        if let Some((code, k, f)) = money_suffix(l, j, ctx) {
+            let mut v = n.value * f;
+            j += k;
+            // "5 billion dlrs" already scaled; "300 dlrs million" does not occur.
+            if let Some(s) = num::scale_word(l.w(j)).filter(|_| !n.scaled) {
+                v *= s;
+                j += 1;
+            }
+            return Some(Reading { first: i, last: j, kind: QuantityKind::Money, value: v, unit: Some(code), num: n, rule: "money.suffix" });
+        }
+        if let Some((unit, k)) = measure_suffix(l, j) {
+            return Some(Reading { first: i, last: j + k, kind: QuantityKind::Measure, value: n.value, unit: Some(unit.to_string()), num: n, rule: "measure" });
+        }
+    }
+    if j < l.len() && l.is(j, "-") && l.joined(j - 1) && l.joined(j) {
+        // "a three-day visit" or "37-year-old": leave to other stages; the number still counts.
+    }
+    Some(Reading { first: i, last: j, kind: QuantityKind::Count, value: n.value, unit: None, num: n, rule: "count" })
+}
+
+/// Counts that are not worth reporting in news: years, date parts, pronoun "one".
+fn drop_count(l: &Lexed, r: &Reading) -> bool {
+    let n = &r.num;
+    if r.kind == QuantityKind::Money || r.kind == QuantityKind::Percent || r.kind == QuantityKind::Measure {
+        return false;
+    }
+    if in_date_or_time(l, n) {
+        return true;
+    }
+    if r.kind == QuantityKind::Ordinal {
+        // Dates ("the 25th of July"), centuries and quarters belong to the time stage;
+        // plain "first"/"second" are too often not ranks.
+        let nx = l.w(r.last);
+        let nx = if nx == "-" { l.w(r.last + 1) } else { nx };
+        if time_unit(nx) || nx == "of" && month_word(l.w(r.last + 1)).is_some() {
+            return true;
+        }
+        if n.words && n.value <= 2.0 && !rank_word(nx) {
+            return true;
+        }
+        return false;
+    }
+    // Bare years.
+    if n.bare_int && n.value >= 1900.0 && n.value <= 2100.0 && l.raw(n.first).len() == 4 {
+        return true;
+    }
+    // "1986/87"
+    if n.bare_int && l.is(n.last, "/") && l.joined(n.last - 1) {
+        return true;
+    }
+    let nx = l.w(r.last);
+    if time_unit(nx) || (nx == "-" && l.joined(r.last - 1) && time_unit(l.w(r.last + 1))) {
+        return true;
+    }
+    // "one of the", "no one": pronoun uses.
+    if n.words && n.value == 1.0 && l.w(n.first) == "one" {
+        return true;
+    }
+    // Words glued to letters: "C5", "G7", "F-16", "B-52".
+    let i = n.first;
+    if n.digits && i > 0 && l.joined(i - 1) && (l.is_word(i - 1) || (l.is(i - 1, "-") && i > 1 && l.joined(i - 2) && l.is_word(i - 2))) {
+        return true;
+    }
+    if n.digits && l.joined(r.last - 1) && l.is_word(r.last) && !n.scaled {
+        return true;
+    }
+    false
+}
+
+fn rank_word(w: &str) -> bool {
+    matches!(w, "largest" | "biggest" | "highest" | "lowest" | "smallest" | "most" | "place" | "largest-ever" | "ranked" | "round" | "consecutive" | "straight" | "best" | "worst" | "richest" | "busiest" | "leading" | "major")
+}
+
+/// Finds the quantities in `text`.
+pub fn extract(text: &str, ctx: &QuantContext) -> Vec<QuantityExpr> {
+    let l = Lexed::new(text);
+    extract_lexed(&l, ctx)
+}
+
+/// [`extract`] over an already tokenized text.
+pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
+    let mut out: Vec<QuantityExpr> = Vec::new();
+    let mut i = 0;
+    while i < l.len() {
+        if !could_start(l, i) {
+            i += 1;
+            continue;
+        }
+        let Some(r) = read_quantity(l, i, ctx) else {
+            i += 1;
+            continue;
+        };
+        if drop_count(l, &r) {
+            i = r.last.max(i + 1);
+            continue;
+        }
+        let mut q = QuantityExpr {
+            start: l.start(r.first),
+            end: l.end(r.last - 1),
+            kind: r.kind,
+            value: r.value,
+            range: None,
+            unit: r.unit.clone(),
+            qualifier: None,
+            hedge_start: None,
+            rule: r.rule,
+        };
+        let mut next = r.last;
+        // Ranges: "10 to 42", "between 5 and 10 pct", "3-4 billion dlrs".
+        let between = r.first > 0 && l.is(r.first - 1, "between");
+        let joiner = l.w(r.last);
+        let is_join = matches!(joiner, "to" | "-" | "–" | "through") || (joiner == "and" && between);
+        if is_join && r.kind != QuantityKind::Ordinal && l.near(r.last) {
+            if let Some(r2) = read_quantity(l, r.last + 1, ctx) {
+                let compatible = r2.kind == r.kind || r.kind == QuantityKind::Count;
+                let hy = joiner == "-" || joiner == "–";
+                let hy_ok = !hy || (l.joined(r.last - 1) || !l.joined(r.last)) && !r2.num.bare_int || (l.joined(r.last - 1) && l.joined(r.last));
+                if compatible && r2.kind != QuantityKind::Ordinal && hy_ok && !drop_count(l, &r2) || (compatible && r2.kind != QuantityKind::Count && r2.kind != QuantityKind::Ordinal) {
+                    let mut lo = r.value;
+                    let hi = r2.value;
+                    // "5 to 10 million dlrs": the scale of the high end applies to the low end.
+                    if r.kind == QuantityKind::Count && r2.num.scaled && !r.num.scaled && r.num.value < r2.num.value {
+                        let f = r2.value / r2.num.value.max(f64::MIN_POSITIVE);
+                        if r2.kind == QuantityKind::Money || r2.kind == QuantityKind::Count {
+                            lo *= if r2.num.value != 0.0 { r2.value / r2.num.value } else { 1.0 };
+                        }
+                        let _ = f;
+                    }
+                    if r.kind == QuantityKind::Count && r2.kind != QuantityKind::Count {
+                        q.kind = r2.kind;
+                        q.unit = r2.unit.clone();
+                        q.rule = r2.rule;
+                    }
+                    q.value = lo;
+                    q.range = Some((lo, hi));
+                    q.end = l.end(r2.last - 1);
+                    q.rule = "range";
+                    next = r2.last;
+                }
+            }
+        }
+        if let Some((qual, h)) = hedge_before(l, r.first) {
+            q.qualifier = Some(qual);
+            q.hedge_start = Some(l.start(h));
+        }
+        out.push(q);
+        i = next;
+    }
+    out
+}
+
+/// A quick check that a quantity can start at token `i`.
+#[inline]
+fn could_start(l: &Lexed, i: usize) -> bool {
+    match l.kind(i) {
+        Some(TokKind::Num) => true,
+        Some(TokKind::Sym) => {
+            let b = l.raw(i).as_bytes()[0];
+            b == b'$' || b >= 0x80
+        }
+        Some(TokKind::Word) => {
+            let w = l.w(i);
+            let b = w.as_bytes()[0];
+            // Cheap first-letter gate before the full word tables.
+            matches!(b, b'a' | b'c' | b'd' | b'e' | b'f' | b'h' | b'j' | b'k' | b'm' | b'n' | b'o' | b'r' | b's' | b't' | b'u' | b'z' | b'g' | b'i' | b'b' | b'p' | b'v' | b'l')
+                && (num::unit_word(w).is_some()
+                    || num::tens_word(w).is_some()
+                    || num::ordinal_word(w).is_some()
+                    || (matches!(w, "a" | "an") && matches!(l.w(i + 1), "hundred" | "thousand" | "dozen" | "million" | "billion" | "trillion"))
+                    || (l.raw(i).len() == 3 && iso_code(l.raw(i)).is_some())
+                    || (l.is(i + 1, "$") && l.joined(i))
+                    || (w == "rs" && l.capitalized(i))
+                    || (w == "u" && l.is(i + 4, "$")))
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_keeps_offsets() {
+        let l = Lexed::new("Ünïcode 5 €");
+        assert_eq!(l.raw(1), "5");
+    }
+}

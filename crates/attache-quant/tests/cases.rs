@@ -1,0 +1,66 @@
+//! Data-driven checks of quantity extraction over our own example sentences (tests/cases.tsv).
+
+use attache_quant::{extract, QuantContext};
+
+#[test]
+fn table_cases() {
+    let table = include_str!("cases.tsv");
+    let mut failures = Vec::new();
+    for line in table.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let text = f[0].replace("\\n", "\n");
+        let span = f[1].replace("\\n", "\n");
+        let kind = f[2];
+        let value: f64 = f[3].parse().unwrap();
+        let unit = f.get(4).copied().filter(|s| !s.is_empty());
+        let qual = f.get(5).copied().filter(|s| !s.is_empty());
+        let range = f.get(6).copied().filter(|s| !s.is_empty());
+        let got = extract(&text, &QuantContext::default());
+        let hit = got.iter().find(|q| text[q.start..q.end] == span);
+        let Some(q) = hit else {
+            failures.push(format!("{text:?}: no {span:?} in {:?}", got.iter().map(|q| &text[q.start..q.end]).collect::<Vec<_>>()));
+            continue;
+        };
+        let mut errs = vec![];
+        if q.kind.as_str() != kind {
+            errs.push(format!("kind {}", q.kind.as_str()));
+        }
+        if (q.value - value).abs() > 1e-6 * value.abs().max(1.0) {
+            errs.push(format!("value {}", q.value));
+        }
+        if q.unit.as_deref() != unit {
+            errs.push(format!("unit {:?}", q.unit));
+        }
+        if q.qualifier.map(|x| x.as_str()) != qual {
+            errs.push(format!("qualifier {:?}", q.qualifier));
+        }
+        if let Some(r) = range {
+            let (a, b) = r.split_once(',').unwrap();
+            let want = (a.parse::<f64>().unwrap(), b.parse::<f64>().unwrap());
+            if q.range != Some(want) {
+                errs.push(format!("range {:?}", q.range));
+            }
+        }
+        if !errs.is_empty() {
+            failures.push(format!("{text:?}: {}", errs.join(", ")));
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn years_and_dates_are_not_quantities() {
+    let text = "In 2023, on July 25, 2025 at 10:30, the 1990s ended; C5 met G7 on 7/25/2025.";
+    let got = extract(text, &QuantContext::default());
+    assert!(got.is_empty(), "{:?}", got.iter().map(|q| &text[q.start..q.end]).collect::<Vec<_>>());
+}
+
+#[test]
+fn hong_kong_dollars_from_context() {
+    let ctx = QuantContext { default_dollar: Some("HKD".into()) };
+    let q = extract("Profit was 12 mln dlrs.", &ctx);
+    assert_eq!(q[0].unit.as_deref(), Some("HKD"));
+}
