@@ -154,7 +154,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     continue;
                 }
                 // A thousands group: exactly three digits, then no further digit.
-                if i + 3 < n + 0
+                if i + 3 < n
                     && bytes[i] == b','
                     && bytes[i + 1].is_ascii_digit()
                     && bytes[i + 2].is_ascii_digit()
@@ -166,7 +166,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 }
                 break;
             }
-            toks.push(Tok { start: s, end: i, kind: TokKind::Num });
+            toks.push(Tok {
+                start: s,
+                end: i,
+                kind: TokKind::Num,
+            });
             continue;
         }
         if c.is_ascii_alphabetic() {
@@ -186,11 +190,19 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            toks.push(Tok { start: s, end: i, kind: TokKind::Word });
+            toks.push(Tok {
+                start: s,
+                end: i,
+                kind: TokKind::Word,
+            });
             continue;
         }
         if c < 0x80 {
-            toks.push(Tok { start: i, end: i + 1, kind: TokKind::Sym });
+            toks.push(Tok {
+                start: i,
+                end: i + 1,
+                kind: TokKind::Sym,
+            });
             i += 1;
             continue;
         }
@@ -215,9 +227,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            toks.push(Tok { start: s, end: i, kind: TokKind::Word });
+            toks.push(Tok {
+                start: s,
+                end: i,
+                kind: TokKind::Word,
+            });
         } else {
-            toks.push(Tok { start: i, end: i + l, kind: TokKind::Sym });
+            toks.push(Tok {
+                start: i,
+                end: i + l,
+                kind: TokKind::Sym,
+            });
             i += l;
         }
     }

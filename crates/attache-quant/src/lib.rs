@@ -99,13 +99,23 @@ pub fn numbers(text: &str) -> Vec<NumberExpr> {
         // Skip inside words like "C5" or "G7".
         if let Some(n) = num::read(&l, i) {
             if !(l.is_num(i) && i > 0 && l.joined(i - 1) && l.is_word(i - 1)) {
-                let start = if i > 0 && l.is(i - 1, "-") && l.joined(i - 1) && l.is_num(i) && !(i > 1 && l.joined(i - 2) && l.kind(i - 2) != Some(TokKind::Sym)) {
+                let start = if i > 0
+                    && l.is(i - 1, "-")
+                    && l.joined(i - 1)
+                    && l.is_num(i)
+                    && !(i > 1 && l.joined(i - 2) && l.kind(i - 2) != Some(TokKind::Sym))
+                {
                     l.start(i - 1)
                 } else {
                     l.start(i)
                 };
                 let neg = start < l.start(i);
-                out.push(NumberExpr { start, end: l.end(n.last - 1), value: if neg { -n.value } else { n.value }, ordinal: n.ordinal });
+                out.push(NumberExpr {
+                    start,
+                    end: l.end(n.last - 1),
+                    value: if neg { -n.value } else { n.value },
+                    ordinal: n.ordinal,
+                });
             }
             i = n.last;
         } else {
@@ -161,7 +171,11 @@ fn iso_code(raw: &str) -> Option<&'static str> {
 
 /// A currency written before the number: returns (code, tokens used).
 fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usize)> {
-    let dollar = || ctx.default_dollar.clone().unwrap_or_else(|| "USD".to_string());
+    let dollar = || {
+        ctx.default_dollar
+            .clone()
+            .unwrap_or_else(|| "USD".to_string())
+    };
     let w = l.w(i);
     let raw = l.raw(i);
     let sym = |s: &str| -> Option<&'static str> {
@@ -203,7 +217,8 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
             return Some((c.to_string(), 2));
         }
         // "U.S.$"
-        if w == "u" && l.is(i + 1, ".") && l.is(i + 2, "s") && l.is(i + 3, ".") && l.is(i + 4, "$") {
+        if w == "u" && l.is(i + 1, ".") && l.is(i + 2, "s") && l.is(i + 3, ".") && l.is(i + 4, "$")
+        {
             return Some(("USD".to_string(), 5));
         }
         if let Some(c) = iso_code(raw) {
@@ -218,7 +233,10 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
 
 /// A currency written after the number ("dlrs", "Canadian dlrs", "stg", "yen"): (code, tokens, factor).
 fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usize, f64)> {
-    let dollar = ctx.default_dollar.clone().unwrap_or_else(|| "USD".to_string());
+    let dollar = ctx
+        .default_dollar
+        .clone()
+        .unwrap_or_else(|| "USD".to_string());
     let is_dollar = |w: &str| matches!(w, "dlrs" | "dlr" | "dollars" | "dollar" | "dols");
     // Nationality + dollars.
     let (nat, k): (Option<&str>, usize) = {
@@ -268,11 +286,15 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         ("swiss", "francs" | "franc") => return two("CHF"),
         ("french", "francs" | "franc") => return two("FRF"),
         ("belgian", "francs" | "franc") => return two("BEF"),
-        ("west", "german") if matches!(l.w(j + 2), "marks" | "mark") => return Some(("DEM".into(), 3, 1.0)),
+        ("west", "german") if matches!(l.w(j + 2), "marks" | "mark") => {
+            return Some(("DEM".into(), 3, 1.0))
+        }
         ("german" | "deutsche", "marks" | "mark") => return two("DEM"),
         ("pounds" | "pound", "sterling") => return two("GBP"),
         ("saudi", "riyals" | "riyal") => return two("SAR"),
-        ("south", "african") if matches!(l.w(j + 2), "rand") => return Some(("ZAR".into(), 3, 1.0)),
+        ("south", "african") if matches!(l.w(j + 2), "rand") => {
+            return Some(("ZAR".into(), 3, 1.0))
+        }
         ("indian", "rupees") => return two("INR"),
         ("japanese", "yen") => return two("JPY"),
         ("kazakh", "tenge") => return two("KZT"),
@@ -281,7 +303,9 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         ("dutch", "guilders") => return two("NLG"),
         ("british", "pounds") => return two("GBP"),
         ("korean", "won") => return two("KRW"),
-        ("d", "-") if matches!(l.w(j + 2), "marks" | "mark") => return Some(("DEM".into(), 3, 1.0)),
+        ("d", "-") if matches!(l.w(j + 2), "marks" | "mark") => {
+            return Some(("DEM".into(), 3, 1.0))
+        }
         _ => {}
     }
     let one = |c: &str| Some((c.to_string(), 1, 1.0));
@@ -319,7 +343,9 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         "soms" | "som" => one("KGS"),
         "hryvnia" | "hryvnias" => one("UAH"),
         "cents" | "cent" => Some((dollar, 1, 0.01)),
-        "pence" | "p" if l.joined(j.saturating_sub(1)) || w == "pence" => Some(("GBP".into(), 1, 0.01)),
+        "pence" | "p" if l.joined(j.saturating_sub(1)) || w == "pence" => {
+            Some(("GBP".into(), 1, 0.01))
+        }
         _ => None,
     }
 }
@@ -397,7 +423,8 @@ fn measure_suffix(l: &Lexed, j: usize) -> Option<(&'static str, usize)> {
 fn time_unit(w: &str) -> bool {
     matches!(
         w,
-        "day" | "days"
+        "day"
+            | "days"
             | "week"
             | "weeks"
             | "month"
@@ -474,12 +501,21 @@ fn in_date_or_time(l: &Lexed, n: &Num) -> bool {
     }
     // Numeric dates and clock times: "7/25/2025", "2025-07-25", "10:30", "10.30 am".
     let sepd = |k: usize| matches!(l.w(k), "/" | "-" | ":" | ".");
-    if e < l.len() && sepd(e) && l.joined(e - 1) && l.joined(e) && l.is_num(e + 1) && (l.w(e) == ":" || (sepd(e + 2) && l.joined(e + 1) && l.is_num(e + 3))) {
+    if e < l.len()
+        && sepd(e)
+        && l.joined(e - 1)
+        && l.joined(e)
+        && l.is_num(e + 1)
+        && (l.w(e) == ":" || (sepd(e + 2) && l.joined(e + 1) && l.is_num(e + 3)))
+    {
         return true;
     }
     if i >= 2 && sepd(i - 1) && l.joined(i - 1) && l.joined(i - 2) && l.is_num(i - 2) {
         let s = l.w(i - 1);
-        if s == ":" || (i >= 4 && sepd(i - 3) && l.joined(i - 3) && l.is_num(i - 4)) || (sepd(e) && l.joined(e - 1) && l.is_num(e + 1)) {
+        if s == ":"
+            || (i >= 4 && sepd(i - 3) && l.joined(i - 3) && l.is_num(i - 4))
+            || (sepd(e) && l.joined(e - 1) && l.is_num(e + 1))
+        {
             return true;
         }
     }
@@ -522,18 +558,37 @@ fn hedge_before(l: &Lexed, i: usize) -> Option<(Qualifier, usize)> {
     }
     let two = match (w2, w1) {
         ("close", "to") | ("nearly", "some") => Some(Approx),
-        ("more", "than") | ("greater", "than") | ("higher", "than") | ("larger", "than") | ("just", "over") | ("well", "over") | ("upwards", "of") | ("just", "above") | ("well", "above") => Some(MoreThan),
-        ("less", "than") | ("fewer", "than") | ("lower", "than") | ("just", "under") | ("just", "below") | ("well", "below") | ("well", "under") | ("smaller", "than") => Some(LessThan),
+        ("more", "than")
+        | ("greater", "than")
+        | ("higher", "than")
+        | ("larger", "than")
+        | ("just", "over")
+        | ("well", "over")
+        | ("upwards", "of")
+        | ("just", "above")
+        | ("well", "above") => Some(MoreThan),
+        ("less", "than")
+        | ("fewer", "than")
+        | ("lower", "than")
+        | ("just", "under")
+        | ("just", "below")
+        | ("well", "below")
+        | ("well", "under")
+        | ("smaller", "than") => Some(LessThan),
         ("at", "least") | ("a", "minimum") => Some(AtLeast),
         ("at", "most") | ("up", "to") | ("a", "maximum") => Some(AtMost),
-        ("an", "estimated") | ("some", "estimated") | ("an", "approximate") | ("approximately", "some") => Some(Approx),
+        ("an", "estimated")
+        | ("some", "estimated")
+        | ("an", "approximate")
+        | ("approximately", "some") => Some(Approx),
         _ => None,
     };
     if let Some(q) = two {
         return Some((q, i - 2));
     }
     let one = match w1 {
-        "around" | "about" | "approximately" | "roughly" | "some" | "nearly" | "almost" | "circa" | "approx" | "estimated" | "ca" | "approaching" | "~" => Some(Approx),
+        "around" | "about" | "approximately" | "roughly" | "some" | "nearly" | "almost"
+        | "circa" | "approx" | "estimated" | "ca" | "approaching" | "~" => Some(Approx),
         "over" | "above" | "exceeding" | "beyond" | ">" => Some(MoreThan),
         "under" | "below" | "<" => Some(LessThan),
         "minimum" => Some(AtLeast),
@@ -565,7 +620,15 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
                     if !n.ordinal {
                         j = n.last;
                         // "$3.8bn" is read by `num`; "USD 6 billion" too.
-                        return Some(Reading { first: i, last: j, kind: QuantityKind::Money, value: n.value, unit: Some(code), num: n, rule: "money.prefix" });
+                        return Some(Reading {
+                            first: i,
+                            last: j,
+                            kind: QuantityKind::Money,
+                            value: n.value,
+                            unit: Some(code),
+                            num: n,
+                            rule: "money.prefix",
+                        });
                     }
                 }
             }
@@ -583,11 +646,27 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
     // "a 5.5 billion dlr deficit": suffixes may follow directly.
     if let Some((unit, k)) = percent_suffix(l, j) {
         if l.near(j - 1) {
-            return Some(Reading { first: i, last: j + k, kind: QuantityKind::Percent, value: n.value, unit: Some(unit.to_string()), num: n, rule: "percent" });
+            return Some(Reading {
+                first: i,
+                last: j + k,
+                kind: QuantityKind::Percent,
+                value: n.value,
+                unit: Some(unit.to_string()),
+                num: n,
+                rule: "percent",
+            });
         }
     }
     if n.ordinal {
-        return Some(Reading { first: i, last: j, kind: QuantityKind::Ordinal, value: n.value, unit: None, num: n, rule: "ordinal" });
+        return Some(Reading {
+            first: i,
+            last: j,
+            kind: QuantityKind::Ordinal,
+            value: n.value,
+            unit: None,
+            num: n,
+            rule: "ordinal",
+        });
     }
     if l.near(j - 1) {
         if let Some((code, k, f)) = money_suffix(l, j, ctx) {
@@ -598,22 +677,49 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
                 v *= s;
                 j += 1;
             }
-            return Some(Reading { first: i, last: j, kind: QuantityKind::Money, value: v, unit: Some(code), num: n, rule: "money.suffix" });
+            return Some(Reading {
+                first: i,
+                last: j,
+                kind: QuantityKind::Money,
+                value: v,
+                unit: Some(code),
+                num: n,
+                rule: "money.suffix",
+            });
         }
         if let Some((unit, k)) = measure_suffix(l, j) {
-            return Some(Reading { first: i, last: j + k, kind: QuantityKind::Measure, value: n.value, unit: Some(unit.to_string()), num: n, rule: "measure" });
+            return Some(Reading {
+                first: i,
+                last: j + k,
+                kind: QuantityKind::Measure,
+                value: n.value,
+                unit: Some(unit.to_string()),
+                num: n,
+                rule: "measure",
+            });
         }
     }
     if j < l.len() && l.is(j, "-") && l.joined(j - 1) && l.joined(j) {
         // "a three-day visit" or "37-year-old": leave to other stages; the number still counts.
     }
-    Some(Reading { first: i, last: j, kind: QuantityKind::Count, value: n.value, unit: None, num: n, rule: "count" })
+    Some(Reading {
+        first: i,
+        last: j,
+        kind: QuantityKind::Count,
+        value: n.value,
+        unit: None,
+        num: n,
+        rule: "count",
+    })
 }
 
 /// Counts that are not worth reporting in news: years, date parts, pronoun "one".
 fn drop_count(l: &Lexed, r: &Reading) -> bool {
     let n = &r.num;
-    if r.kind == QuantityKind::Money || r.kind == QuantityKind::Percent || r.kind == QuantityKind::Measure {
+    if r.kind == QuantityKind::Money
+        || r.kind == QuantityKind::Percent
+        || r.kind == QuantityKind::Measure
+    {
         return false;
     }
     if in_date_or_time(l, n) {
@@ -650,7 +756,11 @@ fn drop_count(l: &Lexed, r: &Reading) -> bool {
     }
     // Words glued to letters: "C5", "G7", "F-16", "B-52".
     let i = n.first;
-    if n.digits && i > 0 && l.joined(i - 1) && (l.is_word(i - 1) || (l.is(i - 1, "-") && i > 1 && l.joined(i - 2) && l.is_word(i - 2))) {
+    if n.digits
+        && i > 0
+        && l.joined(i - 1)
+        && (l.is_word(i - 1) || (l.is(i - 1, "-") && i > 1 && l.joined(i - 2) && l.is_word(i - 2)))
+    {
         return true;
     }
     if n.digits && l.joined(r.last - 1) && l.is_word(r.last) && !n.scaled {
@@ -660,7 +770,27 @@ fn drop_count(l: &Lexed, r: &Reading) -> bool {
 }
 
 fn rank_word(w: &str) -> bool {
-    matches!(w, "largest" | "biggest" | "highest" | "lowest" | "smallest" | "most" | "place" | "largest-ever" | "ranked" | "round" | "consecutive" | "straight" | "best" | "worst" | "richest" | "busiest" | "leading" | "major")
+    matches!(
+        w,
+        "largest"
+            | "biggest"
+            | "highest"
+            | "lowest"
+            | "smallest"
+            | "most"
+            | "place"
+            | "largest-ever"
+            | "ranked"
+            | "round"
+            | "consecutive"
+            | "straight"
+            | "best"
+            | "worst"
+            | "richest"
+            | "busiest"
+            | "leading"
+            | "major"
+    )
 }
 
 /// Finds the quantities in `text`.
@@ -701,20 +831,35 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
         // Ranges: "10 to 42", "between 5 and 10 pct", "3-4 billion dlrs".
         let between = r.first > 0 && l.is(r.first - 1, "between");
         let joiner = l.w(r.last);
-        let is_join = matches!(joiner, "to" | "-" | "–" | "through") || (joiner == "and" && between);
+        let is_join =
+            matches!(joiner, "to" | "-" | "–" | "through") || (joiner == "and" && between);
         if is_join && r.kind != QuantityKind::Ordinal && l.near(r.last) {
             if let Some(r2) = read_quantity(l, r.last + 1, ctx) {
                 let compatible = r2.kind == r.kind || r.kind == QuantityKind::Count;
                 let hy = joiner == "-" || joiner == "–";
-                let hy_ok = !hy || (l.joined(r.last - 1) || !l.joined(r.last)) && !r2.num.bare_int || (l.joined(r.last - 1) && l.joined(r.last));
-                if compatible && r2.kind != QuantityKind::Ordinal && hy_ok && !drop_count(l, &r2) || (compatible && r2.kind != QuantityKind::Count && r2.kind != QuantityKind::Ordinal) {
+                let hy_ok = !hy
+                    || (l.joined(r.last - 1) || !l.joined(r.last)) && !r2.num.bare_int
+                    || (l.joined(r.last - 1) && l.joined(r.last));
+                if compatible && r2.kind != QuantityKind::Ordinal && hy_ok && !drop_count(l, &r2)
+                    || (compatible
+                        && r2.kind != QuantityKind::Count
+                        && r2.kind != QuantityKind::Ordinal)
+                {
                     let mut lo = r.value;
                     let hi = r2.value;
                     // "5 to 10 million dlrs": the scale of the high end applies to the low end.
-                    if r.kind == QuantityKind::Count && r2.num.scaled && !r.num.scaled && r.num.value < r2.num.value {
+                    if r.kind == QuantityKind::Count
+                        && r2.num.scaled
+                        && !r.num.scaled
+                        && r.num.value < r2.num.value
+                    {
                         let f = r2.value / r2.num.value.max(f64::MIN_POSITIVE);
                         if r2.kind == QuantityKind::Money || r2.kind == QuantityKind::Count {
-                            lo *= if r2.num.value != 0.0 { r2.value / r2.num.value } else { 1.0 };
+                            lo *= if r2.num.value != 0.0 {
+                                r2.value / r2.num.value
+                            } else {
+                                1.0
+                            };
                         }
                         let _ = f;
                     }
@@ -754,18 +899,97 @@ fn could_start(l: &Lexed, i: usize) -> bool {
             let w = l.w(i);
             let b = w.as_bytes()[0];
             // Cheap first-letter gate before the full word tables.
-            matches!(b, b'a' | b'c' | b'd' | b'e' | b'f' | b'h' | b'j' | b'k' | b'm' | b'n' | b'o' | b'r' | b's' | b't' | b'u' | b'z' | b'g' | b'i' | b'b' | b'p' | b'v' | b'l')
-                && (num::unit_word(w).is_some()
-                    || num::tens_word(w).is_some()
-                    || num::ordinal_word(w).is_some()
-                    || (matches!(w, "a" | "an") && matches!(l.w(i + 1), "hundred" | "thousand" | "dozen" | "million" | "billion" | "trillion"))
-                    || (l.raw(i).len() == 3 && iso_code(l.raw(i)).is_some())
-                    || (l.is(i + 1, "$") && l.joined(i))
-                    || (w == "rs" && l.capitalized(i))
-                    || (w == "u" && l.is(i + 4, "$")))
+            matches!(
+                b,
+                b'a' | b'c'
+                    | b'd'
+                    | b'e'
+                    | b'f'
+                    | b'h'
+                    | b'j'
+                    | b'k'
+                    | b'm'
+                    | b'n'
+                    | b'o'
+                    | b'r'
+                    | b's'
+                    | b't'
+                    | b'u'
+                    | b'z'
+                    | b'g'
+                    | b'i'
+                    | b'b'
+                    | b'p'
+                    | b'v'
+                    | b'l'
+            ) && (num::unit_word(w).is_some()
+                || num::tens_word(w).is_some()
+                || num::ordinal_word(w).is_some()
+                || (matches!(w, "a" | "an")
+                    && matches!(
+                        l.w(i + 1),
+                        "hundred" | "thousand" | "dozen" | "million" | "billion" | "trillion"
+                    ))
+                || (l.raw(i).len() == 3 && iso_code(l.raw(i)).is_some())
+                || (l.is(i + 1, "$") && l.joined(i))
+                || (w == "rs" && l.capitalized(i))
+                || (w == "u" && l.is(i + 4, "$")))
         }
         None => false,
     }
+}
+
+/// A unit, currency or percent sign starts at token `j` (so the number before it is a
+/// quantity, not a year). Used by the time stage.
+pub fn unit_after(l: &Lexed, j: usize) -> bool {
+    let ctx = QuantContext::default();
+    percent_suffix(l, j).is_some()
+        || money_suffix(l, j, &ctx).is_some()
+        || measure_suffix(l, j).is_some()
+        || matches!(
+            l.w(j),
+            "people"
+                | "persons"
+                | "workers"
+                | "employees"
+                | "jobs"
+                | "troops"
+                | "soldiers"
+                | "shares"
+                | "units"
+                | "vehicles"
+                | "cars"
+                | "homes"
+                | "houses"
+                | "students"
+                | "members"
+                | "votes"
+                | "seats"
+                | "copies"
+                | "points"
+                | "times"
+                | "pieces"
+                | "cases"
+                | "deaths"
+                | "refugees"
+                | "delegates"
+                | "acres"
+                | "children"
+        )
+}
+
+/// A currency sign or code ends right before token `i` ("USD 2016", "$ 2000").
+pub fn currency_before(l: &Lexed, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let ctx = QuantContext::default();
+    (1..=5).any(|k| i >= k && money_prefix(l, i - k, &ctx).is_some_and(|(_, n)| n == k))
+}
+
+/// The lowercase month number of a month word ("jan", "january"), for the time stage.
+pub fn month_number(w: &str) -> Option<u8> {
+    month_word(w)
 }
 
 #[cfg(test)]

@@ -209,9 +209,15 @@ fn read_digits(l: &Lexed, i: usize) -> Option<Num> {
         return Some(n);
     }
     // "1 1/2", "3/4"
-    if l.is(j, "/") && l.joined(i) && l.joined(j) && l.is_num(j + 1) && !l.is(j + 2, "/") && !has_sep {
+    if l.is(j, "/")
+        && l.joined(i)
+        && l.joined(j)
+        && l.is_num(j + 1)
+        && !l.is(j + 2, "/")
+        && !has_sep
+    {
         if let Some(d) = parse_digits(l.raw(j + 1)) {
-            if d >= 2.0 && d <= 16.0 && v < d && !l.raw(j + 1).contains(',') {
+            if (2.0..=16.0).contains(&d) && v < d && !l.raw(j + 1).contains(',') {
                 n.value = v / d;
                 n.last = j + 2;
                 n.bare_int = false;
@@ -219,9 +225,17 @@ fn read_digits(l: &Lexed, i: usize) -> Option<Num> {
             }
         }
     }
-    if !has_sep && l.is_num(j) && !l.joined(i) && l.near(i) && l.is(j + 1, "/") && l.joined(j) && l.is_num(j + 2) && !l.is(j + 3, "/") {
+    if !has_sep
+        && l.is_num(j)
+        && !l.joined(i)
+        && l.near(i)
+        && l.is(j + 1, "/")
+        && l.joined(j)
+        && l.is_num(j + 2)
+        && !l.is(j + 3, "/")
+    {
         if let (Some(a), Some(d)) = (parse_digits(l.raw(j)), parse_digits(l.raw(j + 2))) {
-            if d >= 2.0 && d <= 16.0 && a < d {
+            if (2.0..=16.0).contains(&d) && a < d {
                 n.value = v + a / d;
                 n.last = j + 3;
                 n.bare_int = false;
@@ -233,7 +247,13 @@ fn read_digits(l: &Lexed, i: usize) -> Option<Num> {
     let mut scaled = false;
     loop {
         let w = l.w(j);
-        let s = if l.joined(j - 1) { glued_scale(w) } else if l.near(j - 1) { scale_word(w).or(if w == "hundred" { Some(100.0) } else { None }) } else { None };
+        let s = if l.joined(j - 1) {
+            glued_scale(w)
+        } else if l.near(j - 1) {
+            scale_word(w).or(if w == "hundred" { Some(100.0) } else { None })
+        } else {
+            None
+        };
         match s {
             Some(s) if l.is_word(j) => {
                 // "5m" only when the letter ends the word ("5min" is another word).
@@ -367,7 +387,13 @@ fn read_words(l: &Lexed, i: usize) -> Option<Num> {
         } else if (w == "a" || w == "an") && j == i {
             // "a hundred", "a dozen", "a million"
             let nw = l.w(j + 1);
-            if nw == "hundred" || nw == "thousand" || nw == "dozen" || nw == "million" || nw == "billion" || nw == "trillion" {
+            if nw == "hundred"
+                || nw == "thousand"
+                || nw == "dozen"
+                || nw == "million"
+                || nw == "billion"
+                || nw == "trillion"
+            {
                 cur = 1.0;
                 any = true;
                 last = Last::Unit;
@@ -394,7 +420,7 @@ fn read_words(l: &Lexed, i: usize) -> Option<Num> {
             // "one hundred first", "twenty first"
             let ok = match last {
                 Last::Tens => o < 10.0,
-                Last::Hundred | Last::Scale => o < 100.0 || o == 100.0 || o >= 1000.0,
+                Last::Hundred | Last::Scale => o <= 100.0 || o >= 1000.0,
                 Last::Unit if o >= 100.0 => true,
                 _ => false,
             };
@@ -486,7 +512,11 @@ mod tests {
             ("seven billion", 7e9, "seven billion"),
             ("twenty-five", 25.0, "twenty-five"),
             ("a dozen eggs", 12.0, "a dozen"),
-            ("one hundred and twenty three", 123.0, "one hundred and twenty three"),
+            (
+                "one hundred and twenty three",
+                123.0,
+                "one hundred and twenty three",
+            ),
             ("five times", 5.0, "five"),
             ("fifth-largest", 5.0, "fifth"),
             ("21st", 21.0, "21st"),

@@ -21,7 +21,12 @@ fn table_cases() {
         let got = extract(&text, &QuantContext::default());
         let hit = got.iter().find(|q| text[q.start..q.end] == span);
         let Some(q) = hit else {
-            failures.push(format!("{text:?}: no {span:?} in {:?}", got.iter().map(|q| &text[q.start..q.end]).collect::<Vec<_>>()));
+            failures.push(format!(
+                "{text:?}: no {span:?} in {:?}",
+                got.iter()
+                    .map(|q| &text[q.start..q.end])
+                    .collect::<Vec<_>>()
+            ));
             continue;
         };
         let mut errs = vec![];
@@ -48,19 +53,32 @@ fn table_cases() {
             failures.push(format!("{text:?}: {}", errs.join(", ")));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn years_and_dates_are_not_quantities() {
     let text = "In 2023, on July 25, 2025 at 10:30, the 1990s ended; C5 met G7 on 7/25/2025.";
     let got = extract(text, &QuantContext::default());
-    assert!(got.is_empty(), "{:?}", got.iter().map(|q| &text[q.start..q.end]).collect::<Vec<_>>());
+    assert!(
+        got.is_empty(),
+        "{:?}",
+        got.iter()
+            .map(|q| &text[q.start..q.end])
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
 fn hong_kong_dollars_from_context() {
-    let ctx = QuantContext { default_dollar: Some("HKD".into()) };
+    let ctx = QuantContext {
+        default_dollar: Some("HKD".into()),
+    };
     let q = extract("Profit was 12 mln dlrs.", &ctx);
     assert_eq!(q[0].unit.as_deref(), Some("HKD"));
 }

@@ -1,1 +1,70 @@
-//! attache-time (to be written).
+//! attache-time: finds time expressions in news text and normalizes them to TIMEX3 values
+//! (DATE, TIME, DURATION, SET), resolving relative ones against the publication date.
+//!
+//! News conventions: bare weekdays and bare months point back from the reference date; a
+//! month-day without a year takes the year that puts it nearest the reference. Spans exclude
+//! the signal word before them ("in", "since", "between"), which is reported in `signal`.
+
+mod resolve;
+mod rules;
+
+pub use resolve::{fmt_date, Anchor};
+
+use attache_quant::lex::Lexed;
+use jiff::civil::Date;
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// One time expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpr {
+    /// Byte offsets `[start, end)`, without the signal word.
+    pub start: usize,
+    pub end: usize,
+    pub kind: TimexType,
+    /// TIMEX3 value ("2025-07-23", "199X", "P3D", "XXXX-WXX-3", "PRESENT_REF").
+    pub value: String,
+    /// TIMEX3 mod ("MID", "EARLY", "LATE", "START", "END", "APPROX").
+    pub modifier: Option<String>,
+    /// The signal word before the expression, lowercased ("in", "since", "between").
+    pub signal: Option<String>,
+    /// For both ends of a range: "1995/2016".
+    pub range: Option<String>,
+    /// The value depends on the reference date.
+    pub anchored: bool,
+    /// The rule that matched.
+    pub rule: &'static str,
+    /// The calendar day this expression denotes, when it denotes exactly one.
+    pub day: Option<Date>,
+    /// Clock time (hour, minute) for TIME expressions with a clock reading.
+    pub clock: Option<(u8, u8)>,
+}
+
+/// Finds the time expressions in `text`; relative ones resolve against `reference`.
+pub fn extract(text: &str, reference: Option<Date>) -> Vec<TimeExpr> {
+    let l = Lexed::new(text);
+    extract_lexed(&l, reference)
+}
+
+/// [`extract`] over an already tokenized text.
+pub fn extract_lexed(l: &Lexed, reference: Option<Date>) -> Vec<TimeExpr> {
+    rules::run(l, reference)
+}

@@ -1,0 +1,1948 @@
+//! The rules: each tries to read a time expression starting at one token; the longest wins.
+//! Afterwards adjacent date and clock readings merge, ranges pair up and signals attach.
+
+use crate::resolve::*;
+use crate::{TimeExpr, TimexType};
+use attache_quant::lex::{Lexed, TokKind};
+use attache_quant::{currency_before, month_number, num, unit_after};
+use jiff::civil::Date;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Gran {
+    Day,
+    Month,
+    Year,
+    Other,
+}
+
+#[derive(Clone, Debug)]
+struct M {
+    first: usize,
+    last: usize,
+    kind: TimexType,
+    value: String,
+    modifier: Option<&'static str>,
+    anchored: bool,
+    rule: &'static str,
+    range: Option<String>,
+    day: Option<Date>,
+    clock: Option<(u8, u8)>,
+    gran: Gran,
+    year: Option<i32>,
+}
+
+fn mk(first: usize, last: usize, kind: TimexType, value: String, rule: &'static str) -> M {
+    M {
+        first,
+        last,
+        kind,
+        value,
+        modifier: None,
+        anchored: false,
+        rule,
+        range: None,
+        day: None,
+        clock: None,
+        gran: Gran::Other,
+        year: None,
+    }
+}
+
+fn date_m(first: usize, last: usize, d: Date, anchored: bool, rule: &'static str) -> M {
+    let mut m = mk(first, last, TimexType::Date, fmt_date(d), rule);
+    m.day = Some(d);
+    m.anchored = anchored;
+    m.gran = Gran::Day;
+    m.year = Some(d.year() as i32);
+    m
+}
+
+struct Cx<'a, 'b> {
+    l: &'a Lexed<'b>,
+    a: Anchor,
+    /// The text has no uppercase letters at all (queries, test phrases): relax capital checks.
+    lower_only: bool,
+}
+
+const FULL_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn time_unit(w: &str) -> Option<(&'static str, f64, bool)> {
+    // (TIMEX3 letter, multiplier, is a clock unit)
+    Some(match w {
+        "year" | "years" | "yr" | "yrs" => ("Y", 1.0, false),
+        "month" | "months" | "mth" | "mths" | "mo" | "mos" => ("M", 1.0, false),
+        "week" | "weeks" | "wk" | "wks" => ("W", 1.0, false),
+        "day" | "days" => ("D", 1.0, false),
+        "decade" | "decades" => ("Y", 10.0, false),
+        "century" | "centuries" => ("Y", 100.0, false),
+        "millennium" | "millennia" => ("Y", 1000.0, false),
+        "fortnight" | "fortnights" => ("W", 2.0, false),
+        "hour" | "hours" | "hr" | "hrs" | "h" => ("H", 1.0, true),
+        "minute" | "minutes" | "min" | "mins" => ("M", 1.0, true),
+        "second" | "seconds" | "sec" | "secs" => ("S", 1.0, true),
+        "quarter" | "quarters" => ("Q", 1.0, false),
+        _ => return None,
+    })
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+fn dur_value(n: Option<f64>, unit: &str, mult: f64, clock: bool) -> String {
+    let (n, unit) = if unit == "Q" {
+        (n.map(|v| v * 3.0), "M")
+    } else {
+        (n, unit)
+    };
+    let num = match n {
+        Some(v) => fmt_num(v * mult),
+        None => "X".to_string(),
+    };
+    let unit = if mult == 10.0 && n.is_none() {
+        "DE"
+    } else if mult == 100.0 && n.is_none() {
+        "CE"
+    } else {
+        unit
+    };
+    if clock {
+        format!("PT{num}{unit}")
+    } else {
+        format!("P{num}{unit}")
+    }
+}
+
+impl Cx<'_, '_> {
+    fn cap(&self, i: usize) -> bool {
+        self.lower_only || self.l.capitalized(i)
+    }
+
+    /// A month name at `i`: (month, next token).
+    fn month_at(&self, i: usize) -> Option<(u8, usize)> {
+        let l = self.l;
+        if !l.is_word(i) {
+            return None;
+        }
+        let w = l.w(i);
+        let m = month_number(w)?;
+        let full = FULL_MONTHS.contains(&w);
+        let abbrev = !full && !matches!(w, "march" | "may");
+        let mut next = i + 1;
+        if abbrev && l.is(next, ".") && l.joined(i) {
+            next += 1;
+        }
+        if !full && !self.cap(i) {
+            // "march", "may", "jan": only before a day or a year.
+            if !(l.is_num(next) && l.near(next - 1)) {
+                return None;
+            }
+        }
+        if matches!(w, "may" | "march" | "mar") || (!full && !l.is(i + 1, ".")) {
+            // A modal "May" or the verb "march" need support: a day/year after, or a
+            // preposition or time word before.
+            let before = if i > 0 { l.w(i - 1) } else { "" };
+            let after_ok = l.is_num(next) && l.near(next - 1) && {
+                let v = num::parse_digits(l.raw(next)).unwrap_or(0.0);
+                (1.0..=31.0).contains(&v) || (1000.0..=2100.0).contains(&v)
+            };
+            let before_ok = matches!(
+                before,
+                "in" | "of"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "from"
+                    | "through"
+                    | "to"
+                    | "between"
+                    | "and"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "end"
+                    | "-"
+                    | "or"
+                    | "the"
+                    | "each"
+                    | "every"
+                    | "that"
+                    | "throughout"
+            );
+            if !(after_ok || before_ok && self.cap(i)) {
+                return None;
+            }
+        }
+        Some((m, next))
+    }
+
+    /// A weekday at `i`: (1..7, next, plural).
+    fn weekday_at(&self, i: usize) -> Option<(i8, usize, bool)> {
+        let l = self.l;
+        if !l.is_word(i) {
+            return None;
+        }
+        let w = l.w(i);
+        let d = weekday_num(w)?;
+        let full = w.ends_with("day") || w.ends_with("days");
+        let mut next = i + 1;
+        if !full {
+            if !self.cap(i) {
+                return None;
+            }
+            if l.is(next, ".") && l.joined(i) {
+                next += 1;
+            } else if !(l.is(next, ",") || (i > 0 && l.is(i - 1, "on"))) {
+                return None;
+            }
+        }
+        Some((d, next, w.ends_with("days")))
+    }
+
+    /// A day of month at `i`: digits 1..31 with an optional "st/nd/rd/th", or an ordinal word.
+    fn day_at(&self, i: usize, words: bool) -> Option<(u8, usize)> {
+        let l = self.l;
+        if l.is_num(i) {
+            let raw = l.raw(i);
+            if raw.len() > 2 || raw.contains(['.', ',']) {
+                return None;
+            }
+            let v: u8 = raw.parse().ok()?;
+            if !(1..=31).contains(&v) {
+                return None;
+            }
+            let mut next = i + 1;
+            if l.joined(i) && matches!(l.w(next), "st" | "nd" | "rd" | "th") {
+                next += 1;
+            }
+            // Not a quantity ("May 5 percent").
+            if unit_after(l, next) && !matches!(l.w(next), "points" | "times") {
+                return None;
+            }
+            return Some((v, next));
+        }
+        if words && l.is_word(i) {
+            let n = num::read(l, i)?;
+            if n.ordinal && (1.0..=31.0).contains(&n.value) {
+                return Some((n.value as u8, n.last));
+            }
+        }
+        None
+    }
+
+    /// A four-digit year (or "'98") at `i`.
+    fn year_at(&self, i: usize, lenient: bool) -> Option<(i32, usize)> {
+        let l = self.l;
+        if l.is_num(i) {
+            let raw = l.raw(i);
+            if raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()) {
+                let y: i32 = raw.parse().ok()?;
+                let lo = if lenient { 1000 } else { 1900 };
+                if (lo..=2100).contains(&y) {
+                    return Some((y, i + 1));
+                }
+            }
+            return None;
+        }
+        if (l.is(i, "'") || l.is(i, "’"))
+            && l.joined(i)
+            && l.is_num(i + 1)
+            && l.raw(i + 1).len() == 2
+            && !l.is_word(i + 2)
+        {
+            {
+                let v: i32 = l.raw(i + 1).parse().ok()?;
+                return Some((if v < 40 { 2000 + v } else { 1900 + v }, i + 2));
+            }
+        }
+        None
+    }
+
+    /// A number at `i` is glued to letters or a currency ("C5", "USD 2016") or followed by a unit.
+    fn not_a_year(&self, i: usize, next: usize) -> bool {
+        let l = self.l;
+        (i > 0
+            && l.joined(i - 1)
+            && (l.is_word(i - 1)
+                || l.is(i - 1, "$")
+                || (l.is(i - 1, "-") && i > 1 && l.joined(i - 2) && l.is_word(i - 2))))
+            || currency_before(l, i)
+            || unit_after(l, next)
+            || (l.joined(next - 1) && (l.is_word(next) || l.is_num(next)))
+            || (l.joined(next - 1)
+                && matches!(l.w(next), "%" | "," | ".")
+                && l.is_num(next + 1)
+                && l.joined(next))
+    }
+
+    // ---------------------------------------------------------------- explicit dates
+
+    /// "July 25", "July 25, 2025", "Jan. 5", "January 1992", "January of 1992", "May".
+    fn r_month_first(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let (m, mut j) = self.month_at(i)?;
+        if l.is(j, "the") && self.day_at(j + 1, true).is_some() {
+            j += 1;
+        }
+        if let Some((d, mut k)) = self.day_at(j, false).or_else(|| {
+            if l.is(j - 1, "the") {
+                self.day_at(j, true)
+            } else {
+                None
+            }
+        }) {
+            if l.near(j - 1) {
+                // Year after the day: "July 25, 2025", "July 25 2025".
+                let mut kk = k;
+                if l.is(kk, ",") {
+                    kk += 1;
+                }
+                if let Some((y, e)) = self.year_at(kk, true) {
+                    if !self.not_a_year(kk, e) || l.is(e, ",") || l.is(e, ".") {
+                        if let Some(dt) = ymd(y, m, d) {
+                            return Some(date_m(i, e, dt, false, "date.mdy"));
+                        }
+                    }
+                }
+                if l.is(k, ",") && l.is(k + 1, "'") {
+                    if let Some((y, e)) = self.year_at(k + 1, true) {
+                        if let Some(dt) = ymd(y, m, d) {
+                            return Some(date_m(i, e, dt, false, "date.mdy"));
+                        }
+                    }
+                }
+                // "July 25" alone.
+                if l.is(k, "-") || l.is(k, "/") {
+                    // "July 25-27": leave the day range to the range pass.
+                }
+                k = k.max(j + 1);
+                return Some(match self.a.month_day_nearest(m, d) {
+                    Some(dt) => date_m(i, k, dt, true, "date.md"),
+                    None => {
+                        let mut x = mk(
+                            i,
+                            k,
+                            TimexType::Date,
+                            format!("XXXX-{m:02}-{d:02}"),
+                            "date.md",
+                        );
+                        x.anchored = true;
+                        x.gran = Gran::Day;
+                        x
+                    }
+                });
+            }
+        }
+        // "January 1992", "January of 1992", "Jan. 1992", "August 99"
+        let mut jy = j;
+        if l.is(jy, "of") || l.is(jy, ",") {
+            jy += 1;
+        }
+        if let Some((y, e)) = self.year_at(jy, true) {
+            if !self.not_a_year(jy, e) || l.is(e, ".") || l.is(e, ",") {
+                let mut x = mk(i, e, TimexType::Date, fmt_month(y, m), "date.my");
+                x.gran = Gran::Month;
+                x.year = Some(y);
+                return Some(x);
+            }
+        }
+        if l.is_num(j) && l.raw(j).len() == 2 && !l.is_num(j + 1) && !unit_after(l, j + 1) {
+            let v: i32 = l.raw(j).parse().ok()?;
+            if v > 31 {
+                let y = if v < 40 { 2000 + v } else { 1900 + v };
+                let mut x = mk(i, j + 1, TimexType::Date, fmt_month(y, m), "date.my");
+                x.gran = Gran::Month;
+                x.year = Some(y);
+                return Some(x);
+            }
+        }
+        // A bare month points back from the reference.
+        let (value, year) = match self.a.month_year_back(m) {
+            Some(y) => (fmt_month(y, m), Some(y)),
+            None => (format!("XXXX-{m:02}"), None),
+        };
+        let mut x = mk(i, j, TimexType::Date, value, "date.month");
+        x.anchored = true;
+        x.gran = Gran::Month;
+        x.year = year;
+        Some(x)
+    }
+
+    /// "25 July 2025", "25th of July", "the 25th of July".
+    fn r_day_first(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let (d, mut j) = self.day_at(i, true)?;
+        if l.is(j, "of") {
+            j += 1;
+        } else if l.is_word(i) {
+            return None; // "first May" is not a date; "first of May" is.
+        }
+        let (m, mut k) = self.month_at(j)?;
+        if !(l.near(j - 1)) {
+            return None;
+        }
+        let mut ky = k;
+        if l.is(ky, ",") {
+            ky += 1;
+        }
+        if let Some((y, e)) = self.year_at(ky, true) {
+            if !self.not_a_year(ky, e) || l.is(e, ".") || l.is(e, ",") {
+                if let Some(dt) = ymd(y, m, d) {
+                    return Some(date_m(i, e, dt, false, "date.dmy"));
+                }
+            }
+        }
+        if l.is(k, "-") && l.is_num(k + 1) && l.joined(k) && l.raw(k + 1).len() == 2 {
+            // "31-Oct-74" handled by the numeric rule.
+            k += 0;
+        }
+        Some(match self.a.month_day_nearest(m, d) {
+            Some(dt) => date_m(i, k, dt, true, "date.dm"),
+            None => {
+                let mut x = mk(
+                    i,
+                    k,
+                    TimexType::Date,
+                    format!("XXXX-{m:02}-{d:02}"),
+                    "date.dm",
+                );
+                x.anchored = true;
+                x.gran = Gran::Day;
+                x
+            }
+        })
+    }
+
+    /// Numeric dates: "2025-07-25", "7/25/2025", "10.31.1974", "31-Oct-74", "2/15".
+    fn r_numeric(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let raw = l.raw(i);
+        // "10.31.1974" is one token with two dots.
+        if raw.bytes().filter(|&b| b == b'.').count() == 2 && !raw.contains(',') {
+            let p: Vec<&str> = raw.split('.').collect();
+            let (a, b, c) = (
+                p[0].parse::<u32>().ok()?,
+                p[1].parse::<u32>().ok()?,
+                p[2].parse::<i32>().ok()?,
+            );
+            if p[2].len() == 4 || p[2].len() == 2 {
+                let y = if p[2].len() == 2 {
+                    if c < 40 {
+                        2000 + c
+                    } else {
+                        1900 + c
+                    }
+                } else {
+                    c
+                };
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                let dt = ymd(y, m as u8, d as u8)?;
+                return Some(date_m(i, i + 1, dt, false, "date.numeric"));
+            }
+            return None;
+        }
+        if raw.contains(['.', ',']) {
+            return None;
+        }
+        let sep = |k: usize| matches!(l.w(k), "/" | "-");
+        let tight = |k: usize| l.joined(k) && l.joined(k + 1);
+        // ISO: 2025-07-25
+        if raw.len() == 4 && sep(i + 1) && tight(i) && l.is_num(i + 2) {
+            let y: i32 = raw.parse().ok()?;
+            let m: u8 = l.raw(i + 2).parse().ok()?;
+            if l.w(i + 3) == l.w(i + 1) && tight(i + 2) && l.is_num(i + 4) {
+                let d: u8 = l.raw(i + 4).parse().ok()?;
+                let dt = ymd(y, m, d)?;
+                return Some(date_m(i, i + 5, dt, false, "date.iso"));
+            }
+            if l.raw(i + 2).len() == 2
+                && l.raw(i + 2).starts_with('0')
+                && (1..=12).contains(&m)
+                && l.w(i + 1) == "-"
+            {
+                let mut x = mk(i, i + 3, TimexType::Date, fmt_month(y, m), "date.iso");
+                x.gran = Gran::Month;
+                x.year = Some(y);
+                return Some(x);
+            }
+            return None;
+        }
+        if raw.len() > 2 {
+            return None;
+        }
+        let a: u32 = raw.parse().ok()?;
+        if !(sep(i + 1) && tight(i)) {
+            return None;
+        }
+        let s = l.w(i + 1).to_string();
+        // 31-Oct-74, 31/Oct/1974
+        if let Some(m) = if l.is_word(i + 2) {
+            month_number(l.w(i + 2))
+        } else {
+            None
+        } {
+            if l.w(i + 3) == s && tight(i + 2) && l.is_num(i + 4) {
+                let yr = l.raw(i + 4);
+                let c: i32 = yr.parse().ok()?;
+                let y = match yr.len() {
+                    4 => c,
+                    2 => {
+                        if c < 40 {
+                            2000 + c
+                        } else {
+                            1900 + c
+                        }
+                    }
+                    _ => return None,
+                };
+                let dt = ymd(y, m, a as u8)?;
+                return Some(date_m(i, i + 5, dt, false, "date.numeric"));
+            }
+            return None;
+        }
+        if !l.is_num(i + 2) {
+            return None;
+        }
+        let braw = l.raw(i + 2);
+        if braw.len() > 2 || braw.contains(['.', ',']) {
+            return None;
+        }
+        let b: u32 = braw.parse().ok()?;
+        if l.w(i + 3) == s && tight(i + 2) && l.is_num(i + 4) {
+            let yr = l.raw(i + 4);
+            let c: i32 = yr.parse().ok()?;
+            let y = match yr.len() {
+                4 => c,
+                2 => {
+                    if c < 40 {
+                        2000 + c
+                    } else {
+                        1900 + c
+                    }
+                }
+                _ => return None,
+            };
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            let dt = ymd(y, m as u8, d as u8)?;
+            return Some(date_m(i, i + 5, dt, false, "date.numeric"));
+        }
+        // "2/15" without a year: only slashes, a plausible month/day, and not a fraction.
+        if s == "/"
+            && (1..=12).contains(&a)
+            && (1..=31).contains(&b)
+            && (b > 12 || (i > 0 && l.is(i - 1, "on")))
+            && !l.is_num(i + 3)
+            && !(l.is(i + 3, "/") || l.is(i + 3, "-"))
+        {
+            let dt = self.a.month_day_nearest(a as u8, b as u8);
+            return Some(match dt {
+                Some(dt) => date_m(i, i + 3, dt, true, "date.md.numeric"),
+                None => {
+                    let mut x = mk(
+                        i,
+                        i + 3,
+                        TimexType::Date,
+                        format!("XXXX-{a:02}-{b:02}"),
+                        "date.md.numeric",
+                    );
+                    x.anchored = true;
+                    x
+                }
+            });
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------- years, decades, parts
+
+    /// "2026", "fiscal 1986/87", "1995-96", "the 1990s", "'90s", "the year 2000".
+    fn r_year(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let mut s = i;
+        let fiscal = l.is(i, "fiscal") || l.is(i, "fy");
+        if fiscal {
+            s = i + 1;
+            if l.is(s, "year") {
+                s += 1;
+            }
+        }
+        let (y, e) = self.year_at(s, true)?;
+        // Decades: "1990s", "1990's", "'90s"
+        if l.joined(e - 1) && (l.is(e, "s") || (l.is(e, "'") && l.joined(e) && l.is(e + 1, "s"))) {
+            let end = if l.is(e, "s") { e + 1 } else { e + 2 };
+            if y % 10 == 0 {
+                let ys = y.to_string();
+                let mut x = mk(
+                    i,
+                    end,
+                    TimexType::Date,
+                    format!("{}X", &ys[..3]),
+                    "date.decade",
+                );
+                x.year = Some(y);
+                return Some(x);
+            }
+            return None;
+        }
+        if l.is_num(s) && self.not_a_year(s, e) && !(l.is(e, "/") || l.is(e, "-")) {
+            return None;
+        }
+        let raw_num = l.is_num(s);
+        // "1986/87", "1995-96", "fiscal 1986/87"
+        if raw_num
+            && (l.is(e, "/") || l.is(e, "-") || l.is(e, "–"))
+            && l.joined(e - 1)
+            && l.joined(e)
+            && l.is_num(e + 1)
+        {
+            let r2 = l.raw(e + 1);
+            if r2.len() == 2 && !l.is_num(e + 2) && !(l.is(e + 2, "/") || l.is(e + 2, "-")) {
+                let v: i32 = r2.parse().ok()?;
+                let y2 = y / 100 * 100 + v;
+                let y2 = if y2 <= y { y2 + 100 } else { y2 };
+                if y2 == y + 1 || fiscal {
+                    let mut x = mk(
+                        i,
+                        e + 2,
+                        TimexType::Date,
+                        format!("{y}/{y2}"),
+                        if fiscal {
+                            "date.fiscal"
+                        } else {
+                            "date.year_span"
+                        },
+                    );
+                    x.range = Some(format!("{y}/{y2}"));
+                    x.year = Some(y);
+                    return Some(x);
+                }
+            }
+            if r2.len() == 4 && l.w(e) == "/" && fiscal {
+                let y2: i32 = r2.parse().ok()?;
+                let mut x = mk(
+                    i,
+                    e + 2,
+                    TimexType::Date,
+                    format!("{y}/{y2}"),
+                    "date.fiscal",
+                );
+                x.range = Some(format!("{y}/{y2}"));
+                x.year = Some(y);
+                return Some(x);
+            }
+            if r2.len() != 4 {
+                return None;
+            }
+        }
+        if raw_num && !fiscal {
+            // Years outside 1900..2100 need support: a signal word or "the year".
+            let before = if s > 0 { l.w(s - 1) } else { "" };
+            let supported = matches!(
+                before,
+                "in" | "since"
+                    | "of"
+                    | "by"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "year"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "between"
+                    | "and"
+                    | "to"
+                    | "through"
+                    | "circa"
+                    | "c"
+                    | "around"
+            );
+            if !(1900..=2100).contains(&y) && !supported {
+                return None;
+            }
+            // A bare number in a list of numbers ("1,2000") or a score is not a year.
+            if s > 0 && l.joined(s - 1) && matches!(l.w(s - 1), "," | "." | ":" | "/" | "+" | "#") {
+                return None;
+            }
+        }
+        let mut x = mk(
+            i,
+            e,
+            TimexType::Date,
+            format!("{y:04}"),
+            if fiscal { "date.fiscal" } else { "date.year" },
+        );
+        x.gran = Gran::Year;
+        x.year = Some(y);
+        Some(x)
+    }
+
+    /// "the 20th century", "the twenty-first century".
+    fn r_century(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let n = num::read(l, i)?;
+        if !n.ordinal || !(1.0..=30.0).contains(&n.value) {
+            return None;
+        }
+        let mut j = n.last;
+        if l.is(j, "-") {
+            j += 1;
+        }
+        if !l.is(j, "century") {
+            return None;
+        }
+        let c = n.value as i32 - 1;
+        Some(mk(
+            i,
+            j + 1,
+            TimexType::Date,
+            format!("{c:02}"),
+            "date.century",
+        ))
+    }
+
+    /// "mid-2000s", "late 1990s", "early 2024", "mid-January", "end-March", "late last year".
+    fn r_part(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let w = l.w(i);
+        let modifier = match w {
+            "early" => "EARLY",
+            "mid" | "middle" => "MID",
+            "late" => "LATE",
+            "end" => "END",
+            "start" | "beginning" => "START",
+            _ => return None,
+        };
+        let mut j = i + 1;
+        if l.is(j, "-") && l.joined(i) {
+            j += 1;
+        } else if matches!(w, "end" | "start" | "beginning" | "middle") {
+            return None; // "the end of" is its own rule
+        }
+        let inner = self
+            .r_year(j)
+            .or_else(|| self.r_month_first(j))
+            .or_else(|| self.r_rel_unit(j))
+            .or_else(|| self.r_century(j))?;
+        if inner.kind != TimexType::Date {
+            return None;
+        }
+        if inner.rule == "date.md" || inner.gran == Gran::Day {
+            return None;
+        }
+        let mut x = inner;
+        x.first = i;
+        x.modifier = Some(modifier);
+        x.rule = "date.part";
+        Some(x)
+    }
+
+    /// "the end of March", "the beginning of 2024", "the middle of the year", "the turn of the century".
+    fn r_end_of(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let modifier = match l.w(i) {
+            "end" | "close" => "END",
+            "beginning" | "start" => "START",
+            "middle" => "MID",
+            _ => return None,
+        };
+        if !l.is(i + 1, "of") {
+            return None;
+        }
+        let mut j = i + 2;
+        let inner = if l.is(j, "the") && matches!(l.w(j + 1), "year" | "month" | "week" | "decade")
+        {
+            j += 1;
+            let r = self.a.0;
+            let (v, g) = match (l.w(j), r) {
+                ("year", Some(r)) => (format!("{:04}", r.year()), Gran::Year),
+                ("month", Some(r)) => (fmt_month(r.year() as i32, r.month() as u8), Gran::Month),
+                ("week", Some(r)) => (fmt_week(r), Gran::Other),
+                _ => ("XXXX".to_string(), Gran::Other),
+            };
+            let mut x = mk(j, j + 1, TimexType::Date, v, "date.end_of");
+            x.gran = g;
+            x.anchored = true;
+            x
+        } else {
+            self.r_month_first(j)
+                .or_else(|| self.r_year(j))
+                .or_else(|| self.r_rel_unit(j))
+                .or_else(|| self.r_quarter(j))?
+        };
+        if inner.kind != TimexType::Date || inner.gran == Gran::Day {
+            return None;
+        }
+        let mut x = inner;
+        x.first = i;
+        x.modifier = Some(modifier);
+        x.rule = "date.end_of";
+        Some(x)
+    }
+
+    /// "the fourth quarter", "the first quarter of 2024", "Q1 2024", "the first half of 1987",
+    /// "the first two months".
+    fn r_quarter(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        // Q1 2024
+        let (q, j, unit): (u8, usize, &str) =
+            if (l.is(i, "q") || l.is(i, "h")) && l.joined(i) && l.is_num(i + 1) {
+                let v: u8 = l.raw(i + 1).parse().ok()?;
+                let unit = if l.is(i, "q") { "Q" } else { "H" };
+                if !self.l.capitalized(i) && !self.lower_only {
+                    return None;
+                }
+                if v == 0 || (unit == "Q" && v > 4) || (unit == "H" && v > 2) {
+                    return None;
+                }
+                (v, i + 2, unit)
+            } else {
+                let (q, j) = match l.w(i) {
+                    "final" | "last" if l.is(i + 1, "quarter") => (4, i + 1),
+                    _ => {
+                        let n = num::read(l, i)?;
+                        if !n.ordinal {
+                            // "first two months": ordinal then count
+                            return None;
+                        }
+                        (n.value as u8, n.last)
+                    }
+                };
+                let mut j = j;
+                if l.is(j, "-") {
+                    j += 1;
+                }
+                match l.w(j) {
+                    "quarter" | "qtr" | "quarters" if (1..=4).contains(&q) => (q, j + 1, "Q"),
+                    "half" if (1..=2).contains(&q) => (q, j + 1, "H"),
+                    _ => {
+                        // "the first two months", "the first nine months of 1987"
+                        if q != 1 || !l.is(i, "first") {
+                            return None;
+                        }
+                        let n = num::read(l, j)?;
+                        let k = n.last;
+                        if !l.is(k, "months") || n.ordinal || !(2.0..=11.0).contains(&n.value) {
+                            return None;
+                        }
+                        let cnt = n.value as u8;
+                        let (y, e, anchored) = self
+                            .of_year(k + 1)
+                            .map(|(y, e)| (Some(y), e, false))
+                            .unwrap_or_else(|| {
+                                let y = self.a.0.map(|r| {
+                                    if (r.month() as u8) > cnt {
+                                        r.year() as i32
+                                    } else {
+                                        r.year() as i32 - 1
+                                    }
+                                });
+                                (y, k + 1, true)
+                            });
+                        let v = match y {
+                            Some(y) => format!("{}/{}", fmt_month(y, 1), fmt_month(y, cnt)),
+                            None => format!("XXXX-01/XXXX-{cnt:02}"),
+                        };
+                        let mut x = mk(i, e, TimexType::Date, v, "date.months_span");
+                        x.anchored = anchored;
+                        x.year = y;
+                        return Some(x);
+                    }
+                }
+            };
+        let (y, e, anchored) = match self.of_year(j) {
+            Some((y, e)) => (Some(y), e, false),
+            None => {
+                let y = if unit == "Q" {
+                    self.a.quarter_year_back(q)
+                } else {
+                    self.a.0.map(|r| {
+                        let cur = if r.month() <= 6 { 1 } else { 2 };
+                        if q <= cur {
+                            r.year() as i32
+                        } else {
+                            r.year() as i32 - 1
+                        }
+                    })
+                };
+                (y, j, true)
+            }
+        };
+        let v = match y {
+            Some(y) => format!("{y:04}-{unit}{q}"),
+            None => format!("XXXX-{unit}{q}"),
+        };
+        let mut x = mk(i, e, TimexType::Date, v, "date.quarter");
+        x.anchored = anchored;
+        x.year = y;
+        Some(x)
+    }
+
+    /// "of 2024", "2024", "of this year", "of last year", "of the year": (year, end).
+    fn of_year(&self, j: usize) -> Option<(i32, usize)> {
+        let l = self.l;
+        let k = if l.is(j, "of") || l.is(j, "in") {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((y, e)) = self.year_at(k, true) {
+            if !self.not_a_year(k, e) || l.is(e, ".") || l.is(e, ",") {
+                return Some((y, e));
+            }
+        }
+        if k > j || l.is(k, "this") || l.is(k, "last") || l.is(k, "next") {
+            let r = self.a.year()?;
+            match (l.w(k), l.w(k + 1)) {
+                ("this", "year") | ("the", "year") | ("the", "current") => return Some((r, k + 2)),
+                ("last", "year") => return Some((r - 1, k + 2)),
+                ("next", "year") => return Some((r + 1, k + 2)),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------- relative
+
+    /// "last week", "this year", "next month", "last Friday", "the past three years".
+    fn r_rel_unit(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let dir: i64 = match l.w(i) {
+            "last" | "past" | "previous" | "preceding" => -1,
+            "this" | "current" | "present" => 0,
+            "next" | "coming" | "following" | "upcoming" => 1,
+            _ => return None,
+        };
+        let j = i + 1;
+        // Weekdays.
+        if let Some((wd, e, _)) = self.weekday_at(j) {
+            let d = match dir {
+                -1 => self.a.weekday_back(wd, true),
+                0 => self.a.weekday_in_week(wd, 0),
+                _ => self.a.weekday_forward(wd),
+            };
+            return Some(match d {
+                Some(d) => date_m(i, e, d, true, "date.rel_weekday"),
+                None => {
+                    let mut x = mk(
+                        i,
+                        e,
+                        TimexType::Date,
+                        format!("XXXX-WXX-{wd}"),
+                        "date.rel_weekday",
+                    );
+                    x.anchored = true;
+                    x
+                }
+            });
+        }
+        // "last March"
+        if let Some((m, e)) = self.month_at(j) {
+            if !l.is_num(e) {
+                let y = self.a.0.map(|r| {
+                    let ry = r.year() as i32;
+                    let rm = r.month() as u8;
+                    match dir {
+                        -1 => {
+                            if m < rm {
+                                ry
+                            } else {
+                                ry - 1
+                            }
+                        }
+                        0 => ry,
+                        _ => {
+                            if m > rm {
+                                ry
+                            } else {
+                                ry + 1
+                            }
+                        }
+                    }
+                });
+                let v = y.map_or(format!("XXXX-{m:02}"), |y| fmt_month(y, m));
+                let mut x = mk(i, e, TimexType::Date, v, "date.rel_month");
+                x.anchored = true;
+                x.gran = Gran::Month;
+                x.year = y;
+                return Some(x);
+            }
+        }
+        // "the past three years", "the last two weeks": durations.
+        if dir == -1 || dir == 1 {
+            if let Some(n) = num::read(l, j) {
+                if !n.ordinal && n.value > 0.0 {
+                    if let Some((u, mult, clock)) = time_unit(l.w(n.last)) {
+                        let mut x = mk(
+                            i,
+                            n.last + 1,
+                            TimexType::Duration,
+                            dur_value(Some(n.value), u, mult, clock),
+                            "duration.past",
+                        );
+                        x.anchored = false;
+                        return Some(x);
+                    }
+                }
+            }
+            if matches!(l.w(j), "few" | "several") {
+                if let Some((u, mult, clock)) = time_unit(l.w(j + 1)) {
+                    return Some(mk(
+                        i,
+                        j + 2,
+                        TimexType::Duration,
+                        dur_value(None, u, mult, clock),
+                        "duration.past",
+                    ));
+                }
+            }
+        }
+        let unit = l.w(j);
+        let r = self.a.0;
+        let (v, gran): (Option<String>, Gran) = match unit {
+            "year" | "fiscal" => {
+                let e = if unit == "fiscal" && l.is(j + 1, "year") {
+                    1
+                } else {
+                    0
+                };
+                if e == 0 && unit == "fiscal" {
+                    return None;
+                }
+                let v = r.map(|r| format!("{:04}", r.year() as i64 + dir));
+                let mut x = mk(
+                    i,
+                    j + 1 + e,
+                    TimexType::Date,
+                    v.unwrap_or_else(|| "XXXX".into()),
+                    "date.rel_year",
+                );
+                x.anchored = true;
+                x.gran = Gran::Year;
+                x.year = r.map(|r| (r.year() as i64 + dir) as i32);
+                return Some(x);
+            }
+            "month" => (
+                r.and_then(|r| add_months(r, dir))
+                    .map(|d| fmt_month(d.year() as i32, d.month() as u8)),
+                Gran::Month,
+            ),
+            "week" => (
+                r.and_then(|r| add_days(r, 7 * dir)).map(fmt_week),
+                Gran::Other,
+            ),
+            "weekend" => (
+                r.and_then(|r| {
+                    let sat = match dir {
+                        -1 => self.a.weekday_back(6, true),
+                        0 => self.a.weekday_in_week(6, 0),
+                        _ => self.a.weekday_forward(6),
+                    };
+                    let _ = r;
+                    sat
+                })
+                .map(|d| format!("{}-WE", fmt_week(d))),
+                Gran::Other,
+            ),
+            "quarter" => (
+                r.map(|r| {
+                    let q = (r.month() as i64 - 1) / 3 + dir;
+                    let y = r.year() as i64 + q.div_euclid(4);
+                    format!("{:04}-Q{}", y, q.rem_euclid(4) + 1)
+                }),
+                Gran::Other,
+            ),
+            "decade" => (
+                r.map(|r| format!("{}X", (r.year() as i64 / 10 + dir))),
+                Gran::Other,
+            ),
+            "century" => (
+                r.map(|r| format!("{:02}", r.year() as i64 / 100 + dir)),
+                Gran::Other,
+            ),
+            "spring" | "summer" | "autumn" | "fall" | "winter" => {
+                let s = match unit {
+                    "spring" => "SP",
+                    "summer" => "SU",
+                    "autumn" | "fall" => "FA",
+                    _ => "WI",
+                };
+                (
+                    r.map(|r| format!("{:04}-{s}", r.year() as i64 + dir)),
+                    Gran::Other,
+                )
+            }
+            "night" | "evening" if dir == -1 => (
+                r.and_then(|r| add_days(r, -1)).map(|d| {
+                    format!(
+                        "{}T{}",
+                        fmt_date(d),
+                        if unit == "night" { "NI" } else { "EV" }
+                    )
+                }),
+                Gran::Other,
+            ),
+            "morning" | "afternoon" | "evening" | "night" if dir == 0 => {
+                let p = match unit {
+                    "morning" => "MO",
+                    "afternoon" => "AF",
+                    "evening" => "EV",
+                    _ => "NI",
+                };
+                let mut x = mk(
+                    i,
+                    j + 1,
+                    TimexType::Time,
+                    r.map_or(format!("XXXX-XX-XXT{p}"), |r| {
+                        format!("{}T{p}", fmt_date(r))
+                    }),
+                    "time.rel_part",
+                );
+                x.anchored = true;
+                x.day = r;
+                return Some(x);
+            }
+            _ => return None,
+        };
+        let v = v.unwrap_or_else(|| {
+            if dir == 0 {
+                "PRESENT_REF".into()
+            } else if dir < 0 {
+                "PAST_REF".into()
+            } else {
+                "FUTURE_REF".into()
+            }
+        });
+        let kind = if unit == "night" || unit == "evening" {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        };
+        let mut x = mk(i, j + 1, kind, v, "date.rel_unit");
+        x.anchored = true;
+        x.gran = gran;
+        Some(x)
+    }
+
+    /// "earlier this month", "later this year", "early next year", "late last year".
+    fn r_earlier(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let modifier = match l.w(i) {
+            "earlier" | "later" => None,
+            _ => return None,
+        };
+        let inner = self.r_rel_unit(i + 1)?;
+        if inner.kind != TimexType::Date {
+            return None;
+        }
+        let mut x = inner;
+        x.first = i;
+        x.modifier = modifier;
+        x.rule = "date.earlier_this";
+        Some(x)
+    }
+
+    /// "yesterday", "today", "tomorrow", "tonight", "now", "recently", "this morning".
+    fn r_deictic(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let r = self.a.0;
+        let w = l.w(i);
+        let day = |n: i64, e: usize, rule: &'static str| -> M {
+            match r.and_then(|r| add_days(r, n)) {
+                Some(d) => date_m(i, e, d, true, rule),
+                None => {
+                    let mut x = mk(i, e, TimexType::Date, "XXXX-XX-XX".into(), rule);
+                    x.anchored = true;
+                    x.gran = Gran::Day;
+                    x
+                }
+            }
+        };
+        let x = match w {
+            "yesterday" => day(-1, i + 1, "date.yesterday"),
+            "today" => {
+                if l.is(i + 1, "'") && l.is(i + 2, "s") {
+                    return None;
+                }
+                day(0, i + 1, "date.today")
+            }
+            "tomorrow" => day(1, i + 1, "date.tomorrow"),
+            "tonight" => {
+                let mut x = mk(
+                    i,
+                    i + 1,
+                    TimexType::Time,
+                    r.map_or("XXXX-XX-XXTNI".into(), |r| format!("{}TNI", fmt_date(r))),
+                    "time.tonight",
+                );
+                x.anchored = true;
+                x.day = r;
+                x
+            }
+            "now" | "currently" | "nowadays" => {
+                if w == "now" && l.is(i + 1, "that") {
+                    return None;
+                }
+                let mut x = mk(i, i + 1, TimexType::Date, "PRESENT_REF".into(), "date.now");
+                x.anchored = true;
+                x
+            }
+            "recently" | "lately" => {
+                let mut x = mk(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    "PAST_REF".into(),
+                    "date.recently",
+                );
+                x.anchored = true;
+                x
+            }
+            "the"
+                if l.is(i + 1, "day")
+                    && matches!(l.w(i + 2), "before" | "after")
+                    && matches!(l.w(i + 3), "yesterday" | "tomorrow") =>
+            {
+                let n = match (l.w(i + 2), l.w(i + 3)) {
+                    ("before", "yesterday") => -2,
+                    ("after", "tomorrow") => 2,
+                    _ => return None,
+                };
+                day(n, i + 4, "date.day_before")
+            }
+            "at" if l.is(i + 1, "present") => {
+                let mut x = mk(i, i + 2, TimexType::Date, "PRESENT_REF".into(), "date.now");
+                x.anchored = true;
+                x
+            }
+            _ => return None,
+        };
+        // "yesterday morning", "tomorrow evening"
+        let e = x.last;
+        if x.gran == Gran::Day && matches!(l.w(e), "morning" | "afternoon" | "evening" | "night") {
+            let p = match l.w(e) {
+                "morning" => "MO",
+                "afternoon" => "AF",
+                "evening" => "EV",
+                _ => "NI",
+            };
+            let mut y = x.clone();
+            y.last = e + 1;
+            y.kind = TimexType::Time;
+            y.value = format!("{}T{p}", x.value);
+            y.gran = Gran::Other;
+            return Some(y);
+        }
+        Some(x)
+    }
+
+    /// "Wednesday", "on Wednesday, July 23", "Wednesday morning".
+    fn r_weekday(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let (wd, mut j, plural) = self.weekday_at(i)?;
+        if plural {
+            // "on Mondays": a set.
+            let mut x = mk(
+                i,
+                j,
+                TimexType::Set,
+                format!("XXXX-WXX-{wd}"),
+                "set.weekday",
+            );
+            x.anchored = false;
+            return Some(x);
+        }
+        let mut k = j;
+        if l.is(k, ",") {
+            k += 1;
+        }
+        if let Some(mut x) = self.r_month_first(k).or_else(|| self.r_day_first(k)) {
+            if x.gran == Gran::Day {
+                x.first = i;
+                x.rule = "date.weekday_date";
+                return Some(x);
+            }
+        }
+        if l.is(j, "the") {
+            if let Some(mut x) = self.r_day_first(j + 1) {
+                x.first = i;
+                return Some(x);
+            }
+        }
+        let d = self.a.weekday_back(wd, false);
+        let mut x = match d {
+            Some(d) => date_m(i, j, d, true, "date.weekday"),
+            None => {
+                let mut x = mk(
+                    i,
+                    j,
+                    TimexType::Date,
+                    format!("XXXX-WXX-{wd}"),
+                    "date.weekday",
+                );
+                x.anchored = true;
+                x
+            }
+        };
+        if matches!(l.w(j), "morning" | "afternoon" | "evening" | "night") && l.near(j - 1) {
+            let p = match l.w(j) {
+                "morning" => "MO",
+                "afternoon" => "AF",
+                "evening" => "EV",
+                _ => "NI",
+            };
+            j += 1;
+            x.last = j;
+            x.kind = TimexType::Time;
+            x.value = format!("{}T{p}", x.value);
+        }
+        Some(x)
+    }
+
+    // ---------------------------------------------------------------- durations and sets
+
+    /// "three days", "18 months", "a decade", "two-year", "several weeks", "three years ago".
+    fn r_duration(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let w = l.w(i);
+        let (n, j): (Option<f64>, usize) = match w {
+            "a" | "an" | "one" if l.is_word(i + 1) && time_unit(l.w(i + 1)).is_some() => {
+                (Some(1.0), i + 1)
+            }
+            "several" | "few" | "many" | "some" | "numerous" | "couple" => {
+                let mut j = i + 1;
+                if w == "couple" && l.is(j, "of") {
+                    j += 1;
+                    if let Some(u) = time_unit(l.w(j)) {
+                        let _ = u;
+                        return self.finish_duration(i, j, Some(2.0));
+                    }
+                }
+                (None, j)
+            }
+            "half" if matches!(l.w(i + 1), "a" | "an") => {
+                return self.finish_duration(i, i + 2, Some(0.5));
+            }
+            _ => {
+                if w == "a" && l.is(i + 1, "few") {
+                    return self.finish_duration(i, i + 2, None);
+                }
+                if w == "a" && l.is(i + 1, "couple") && l.is(i + 2, "of") {
+                    return self.finish_duration(i, i + 3, Some(2.0));
+                }
+                let n = num::read(l, i)?;
+                if n.ordinal || n.value < 0.0 {
+                    return None;
+                }
+                if n.digits && i > 0 && l.joined(i - 1) && l.is_word(i - 1) {
+                    return None;
+                }
+                (Some(n.value), n.last)
+            }
+        };
+        if !l.near(j - 1) {
+            return None;
+        }
+        self.finish_duration(i, j, n)
+    }
+
+    fn finish_duration(&self, i: usize, j: usize, n: Option<f64>) -> Option<M> {
+        let l = self.l;
+        let mut j = j;
+        let hyphen = l.is(j, "-") && l.joined(j - 1) && l.joined(j);
+        if hyphen {
+            j += 1;
+        }
+        let (u, mult, clock) = time_unit(l.w(j))?;
+        if n.is_none() && !l.w(j).ends_with('s') && !hyphen {
+            return None;
+        }
+        if u == "S" && l.w(j) == "second" && n.is_none() {
+            return None;
+        }
+        // "second" after "a" is the ordinal ("a second term").
+        if l.w(j) == "second" && matches!(l.w(i), "a" | "one") {
+            return None;
+        }
+        // Ages are not durations of events: "a 37-year-old".
+        if l.is(j + 1, "-") && l.is(j + 2, "old") {
+            return None;
+        }
+        if l.is(j + 1, "old") {
+            return None;
+        }
+        let e = j + 1;
+        // "three years ago", "two weeks earlier"
+        if l.is(e, "ago") {
+            return Some(self.ago(i, e + 1, n.unwrap_or(1.0), u, mult, clock, -1));
+        }
+        if matches!(l.w(e), "from") && l.is(e + 1, "now") {
+            return Some(self.ago(i, e + 2, n.unwrap_or(1.0), u, mult, clock, 1));
+        }
+        if u == "Q" && n.is_none() {
+            return None;
+        }
+        let mut x = mk(
+            i,
+            e,
+            TimexType::Duration,
+            dur_value(n, u, mult, clock),
+            "duration",
+        );
+        x.anchored = false;
+        Some(x)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn ago(&self, i: usize, e: usize, n: f64, u: &str, mult: f64, clock: bool, dir: i64) -> M {
+        let r = self.a.0;
+        let k = (n * mult).round() as i64 * dir;
+        let v = if clock {
+            None
+        } else {
+            r.and_then(|r| match u {
+                "Y" => Some(format!("{:04}", r.year() as i64 + k)),
+                "M" => add_months(r, k).map(|d| fmt_month(d.year() as i32, d.month() as u8)),
+                "Q" => add_months(r, 3 * k)
+                    .map(|d| format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1)),
+                "W" => add_days(r, 7 * k).map(fmt_week),
+                "D" => add_days(r, k).map(fmt_date),
+                _ => None,
+            })
+        };
+        let v = v.unwrap_or_else(|| {
+            if dir < 0 {
+                "PAST_REF".into()
+            } else {
+                "FUTURE_REF".into()
+            }
+        });
+        let mut x = mk(i, e, TimexType::Date, v, "date.ago");
+        x.anchored = true;
+        if u == "D" {
+            x.gran = Gran::Day;
+            x.day = r.and_then(|r| add_days(r, k));
+        }
+        x
+    }
+
+    /// "weekly", "every year", "each Monday", "twice a week", "annual".
+    fn r_set(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let w = l.w(i);
+        let v = match w {
+            "daily" | "nightly" => "P1D",
+            "weekly" => "P1W",
+            "biweekly" | "fortnightly" => "P2W",
+            "monthly" => "P1M",
+            "quarterly" => "P3M",
+            "annually" | "yearly" | "annual" => "P1Y",
+            "hourly" => "PT1H",
+            "biannual" | "biannually" | "semiannual" | "semi" => {
+                if w == "semi" {
+                    return None;
+                }
+                "P6M"
+            }
+            _ => "",
+        };
+        if !v.is_empty() {
+            return Some(mk(i, i + 1, TimexType::Set, v.into(), "set.adverb"));
+        }
+        if matches!(w, "every" | "each" | "per") {
+            let mut j = i + 1;
+            let mut n = 1.0;
+            if l.is(j, "other") {
+                n = 2.0;
+                j += 1;
+            } else if let Some(k) = num::read(l, j).filter(|k| !k.ordinal && k.value > 1.0) {
+                n = k.value;
+                j = k.last;
+            }
+            if let Some((wd, e, _)) = self.weekday_at(j) {
+                return Some(mk(
+                    i,
+                    e,
+                    TimexType::Set,
+                    format!("XXXX-WXX-{wd}"),
+                    "set.every",
+                ));
+            }
+            if let Some((u, mult, clock)) = time_unit(l.w(j)) {
+                if w == "per" && (j > i + 1) {
+                    return None;
+                }
+                return Some(mk(
+                    i,
+                    j + 1,
+                    TimexType::Set,
+                    dur_value(Some(n), u, mult, clock),
+                    "set.every",
+                ));
+            }
+            return None;
+        }
+        if matches!(w, "once" | "twice") || (w == "times" && i > 0 && num::read(l, i - 1).is_some())
+        {
+            let j = i + 1;
+            if matches!(l.w(j), "a" | "an" | "per" | "every" | "each") {
+                if let Some((u, mult, clock)) = time_unit(l.w(j + 1)) {
+                    let s = if w == "times" { i - 1 } else { i };
+                    let s = if w == "times" {
+                        num::read(l, s).map_or(i, |_| s)
+                    } else {
+                        s
+                    };
+                    return Some(mk(
+                        s,
+                        j + 2,
+                        TimexType::Set,
+                        dur_value(Some(1.0), u, mult, clock),
+                        "set.freq",
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------- clock times
+
+    /// "3 p.m.", "10:30", "4:30pm EST", "1600 GMT", "noon", "midnight".
+    fn r_clock(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let w = l.w(i);
+        let (h, mi, mut j): (u32, u32, usize) = match w {
+            "noon" | "midday" => (12, 0, i + 1),
+            "midnight" => (0, 0, i + 1),
+            _ => {
+                if !l.is_num(i) {
+                    return None;
+                }
+                let raw = l.raw(i);
+                if raw.contains([',']) {
+                    return None;
+                }
+                if raw.contains('.') {
+                    // "10.30 am"
+                    let (a, b) = raw.split_once('.')?;
+                    if a.len() > 2 || b.len() != 2 {
+                        return None;
+                    }
+                    let h: u32 = a.parse().ok()?;
+                    let m: u32 = b.parse().ok()?;
+                    let k = self.ampm(i + 1);
+                    k?;
+                    (h, m, i + 1)
+                } else if raw.len() == 4
+                    && matches!(
+                        l.w(i + 1),
+                        "gmt" | "utc" | "est" | "edt" | "bst" | "cet" | "hrs" | "hours" | "local"
+                    )
+                    && i > 0
+                    && matches!(
+                        l.w(i - 1),
+                        "at" | "by"
+                            | "until"
+                            | "before"
+                            | "after"
+                            | "from"
+                            | "to"
+                            | "since"
+                            | "around"
+                    )
+                {
+                    let h: u32 = raw[..2].parse().ok()?;
+                    let m: u32 = raw[2..].parse().ok()?;
+                    (h, m, i + 1)
+                } else if raw.len() <= 2 {
+                    let h: u32 = raw.parse().ok()?;
+                    if l.is(i + 1, ":")
+                        && l.joined(i)
+                        && l.joined(i + 1)
+                        && l.is_num(i + 2)
+                        && l.raw(i + 2).len() == 2
+                    {
+                        let m: u32 = l.raw(i + 2).parse().ok()?;
+                        let mut j = i + 3;
+                        if l.is(j, ":") && l.joined(j - 1) && l.is_num(j + 1) {
+                            j += 2;
+                        }
+                        (h, m, j)
+                    } else {
+                        (h, 0, i + 1)
+                    }
+                } else {
+                    return None;
+                }
+            }
+        };
+        let mut h = h;
+        let plain = l.is_num(i) && j == i + 1 && !l.raw(i).contains('.') && l.raw(i).len() <= 2;
+        if let Some((pm, e)) = self.ampm(j) {
+            if h > 12 || h == 0 {
+                return None;
+            }
+            if pm && h < 12 {
+                h += 12;
+            }
+            if !pm && h == 12 {
+                h = 0;
+            }
+            j = e;
+        } else if plain {
+            // "at 5 o'clock"
+            if l.is(j, "o") && l.is(j + 1, "'") && l.is(j + 2, "clock") {
+                j += 3;
+            } else {
+                return None;
+            }
+        }
+        if h > 24 || mi > 59 {
+            return None;
+        }
+        if matches!(
+            l.w(j),
+            "gmt" | "utc" | "est" | "edt" | "bst" | "cet" | "pst" | "pdt" | "local"
+        ) {
+            j += 1;
+            if l.is(j, "time") {
+                j += 1;
+            }
+        }
+        let r = self.a.0;
+        let v = match r {
+            Some(r) => format!("{}T{h:02}:{mi:02}", fmt_date(r)),
+            None => format!("XXXX-XX-XXT{h:02}:{mi:02}"),
+        };
+        let mut x = mk(i, j, TimexType::Time, v, "time.clock");
+        x.clock = Some((h as u8, mi as u8));
+        x.anchored = true;
+        Some(x)
+    }
+
+    fn ampm(&self, j: usize) -> Option<(bool, usize)> {
+        let l = self.l;
+        match l.w(j) {
+            "am" => Some((false, j + 1)),
+            "pm" => Some((true, j + 1)),
+            "a" | "p" if l.is(j + 1, ".") && l.is(j + 2, "m") => {
+                let pm = l.is(j, "p");
+                let e = if l.is(j + 3, ".") { j + 4 } else { j + 3 };
+                Some((pm, e))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Words that may start a time expression (cheap gate before the rules).
+fn trigger(w: &str) -> bool {
+    month_number(w).is_some()
+        || weekday_num(w).is_some()
+        || num::unit_word(w).is_some()
+        || num::tens_word(w).is_some()
+        || num::ordinal_word(w).is_some()
+        || matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "last"
+                | "past"
+                | "previous"
+                | "preceding"
+                | "this"
+                | "current"
+                | "present"
+                | "next"
+                | "coming"
+                | "following"
+                | "upcoming"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "tonight"
+                | "now"
+                | "currently"
+                | "nowadays"
+                | "recently"
+                | "lately"
+                | "at"
+                | "early"
+                | "mid"
+                | "middle"
+                | "late"
+                | "end"
+                | "start"
+                | "beginning"
+                | "close"
+                | "earlier"
+                | "later"
+                | "fiscal"
+                | "fy"
+                | "q"
+                | "h"
+                | "final"
+                | "several"
+                | "few"
+                | "many"
+                | "some"
+                | "numerous"
+                | "couple"
+                | "half"
+                | "daily"
+                | "nightly"
+                | "weekly"
+                | "biweekly"
+                | "fortnightly"
+                | "monthly"
+                | "quarterly"
+                | "annually"
+                | "yearly"
+                | "annual"
+                | "hourly"
+                | "biannual"
+                | "biannually"
+                | "semiannual"
+                | "every"
+                | "each"
+                | "per"
+                | "once"
+                | "twice"
+                | "times"
+                | "noon"
+                | "midday"
+                | "midnight"
+                | "'"
+        )
+}
+
+const SIGNALS: &[&str] = &[
+    "in",
+    "on",
+    "since",
+    "between",
+    "from",
+    "by",
+    "until",
+    "till",
+    "during",
+    "before",
+    "after",
+    "at",
+    "for",
+    "within",
+    "through",
+    "throughout",
+    "over",
+    "of",
+    "to",
+    "around",
+    "as",
+];
+
+pub fn run(l: &Lexed, reference: Option<Date>) -> Vec<TimeExpr> {
+    let lower_only = !l.text.bytes().any(|b| b.is_ascii_uppercase());
+    let cx = Cx {
+        l,
+        a: Anchor(reference),
+        lower_only,
+    };
+    let mut ms: Vec<M> = Vec::new();
+    let n = l.len();
+    let mut i = 0;
+    while i < n {
+        let t = l.toks[i];
+        let go = match t.kind {
+            TokKind::Num => true,
+            TokKind::Word => trigger(l.w(i)),
+            TokKind::Sym => l.is(i, "'") || l.is(i, "’"),
+        };
+        if !go {
+            i += 1;
+            continue;
+        }
+        match best_at(&cx, i) {
+            Some(m) => {
+                i = m.last.max(i + 1);
+                ms.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    merge_date_time(&cx, &mut ms);
+    pair_ranges(&cx, &mut ms);
+    ms.into_iter()
+        .map(|m| {
+            let signal = if m.first > 0 {
+                let w = l.w(m.first - 1);
+                SIGNALS.iter().find(|s| **s == w).map(|s| s.to_string())
+            } else {
+                None
+            };
+            TimeExpr {
+                start: l.start(m.first),
+                end: l.end(m.last - 1),
+                kind: m.kind,
+                value: m.value,
+                modifier: m.modifier.map(str::to_string),
+                signal,
+                range: m.range,
+                anchored: m.anchored,
+                rule: m.rule,
+                day: m.day,
+                clock: m.clock,
+            }
+        })
+        .collect()
+}
+
+fn best_at(cx: &Cx, i: usize) -> Option<M> {
+    let l = cx.l;
+    let w = l.w(i);
+    // A leading "the" joins expressions that TimeML writes with it ("the 1990s", "the fourth quarter").
+    if w == "the" {
+        let inner = cx
+            .r_year(i + 1)
+            .filter(|m| m.rule == "date.decade")
+            .or_else(|| cx.r_century(i + 1))
+            .or_else(|| cx.r_quarter(i + 1))
+            .or_else(|| cx.r_end_of(i + 1))
+            .or_else(|| cx.r_part(i + 1))
+            .or_else(|| {
+                cx.r_rel_unit(i + 1)
+                    .filter(|m| m.kind == TimexType::Duration)
+            })
+            .or_else(|| cx.r_day_first(i + 1).filter(|_| l.is_num(i + 1)))
+            .or_else(|| cx.r_deictic(i));
+        if let Some(mut m) = inner {
+            m.first = i;
+            return Some(m);
+        }
+        return None;
+    }
+    let cands = [
+        cx.r_numeric(i),
+        cx.r_month_first(i),
+        cx.r_day_first(i),
+        cx.r_weekday(i),
+        cx.r_rel_unit(i),
+        cx.r_earlier(i),
+        cx.r_deictic(i),
+        cx.r_part(i),
+        cx.r_quarter(i),
+        cx.r_century(i),
+        cx.r_clock(i),
+        cx.r_duration(i),
+        cx.r_year(i),
+        cx.r_set(i),
+    ];
+    let mut best: Option<M> = None;
+    for c in cands.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| c.last > b.last) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+/// "July 25 at 3 p.m.", "3 p.m. on Friday", "tomorrow at 5pm": one TIME value.
+fn merge_date_time(cx: &Cx, ms: &mut Vec<M>) {
+    let l = cx.l;
+    let mut out: Vec<M> = Vec::with_capacity(ms.len());
+    let mut k = 0;
+    while k < ms.len() {
+        let a = &ms[k];
+        if k + 1 < ms.len() {
+            let b = &ms[k + 1];
+            let gap_ok = |x: &M, y: &M| {
+                let g = y.first - x.last;
+                g == 0
+                    || (g == 1 && matches!(l.w(x.last), "at" | "," | "on" | "of" | "around" | "by"))
+            };
+            if gap_ok(a, b) {
+                let (date, clock) = if a.clock.is_none() && b.clock.is_some() {
+                    (a, b)
+                } else if a.clock.is_some() && b.clock.is_none() {
+                    (b, a)
+                } else {
+                    (a, a)
+                };
+                if !std::ptr::eq(date, clock)
+                    && date.kind == TimexType::Date
+                    && date.gran == Gran::Day
+                {
+                    let (h, mi) = clock.clock.unwrap_or((0, 0));
+                    let mut m = date.clone();
+                    m.first = a.first;
+                    m.last = b.last;
+                    m.kind = TimexType::Time;
+                    m.value = format!("{}T{h:02}:{mi:02}", date.value);
+                    m.clock = clock.clock;
+                    m.rule = "time.date_clock";
+                    out.push(m);
+                    k += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(a.clone());
+        k += 1;
+    }
+    *ms = out;
+}
+
+/// "between 1995 and 2016", "from 1995 to 2016", "1995-2016": both ends carry the range.
+fn pair_ranges(cx: &Cx, ms: &mut [M]) {
+    let l = cx.l;
+    for k in 0..ms.len().saturating_sub(1) {
+        let (a, b) = (&ms[k], &ms[k + 1]);
+        if a.kind != TimexType::Date
+            || b.kind != TimexType::Date
+            || a.range.is_some()
+            || b.range.is_some()
+        {
+            continue;
+        }
+        let g = b.first - a.last;
+        let before = if a.first > 0 { l.w(a.first - 1) } else { "" };
+        let j = l.w(a.last);
+        let ok = g == 1
+            && ((before == "between" && j == "and")
+                || (before == "from"
+                    && matches!(j, "to" | "until" | "till" | "through" | "-" | "–"))
+                || (matches!(j, "-" | "–") && l.joined(a.last - 1) && l.joined(a.last))
+                || (matches!(j, "to" | "through") && a.gran == b.gran && a.gran == Gran::Year));
+        if !ok {
+            continue;
+        }
+        let r = format!("{}/{}", a.value, b.value);
+        ms[k].range = Some(r.clone());
+        ms[k + 1].range = Some(r);
+    }
+}

@@ -1,0 +1,72 @@
+//! Data-driven checks of time extraction over our own example sentences (tests/cases.tsv):
+//! input, reference date, expected span ("-" for none), value, and optionally type, mod, range.
+
+use attache_time::extract;
+use jiff::civil::Date;
+
+#[test]
+fn table_cases() {
+    let mut failures = Vec::new();
+    for line in include_str!("cases.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let (text, reference, span, value) = (f[0], f[1], f[2], f[3]);
+        let reference: Option<Date> = if reference == "-" {
+            None
+        } else {
+            Some(reference.parse().unwrap())
+        };
+        let got = extract(text, reference);
+        let shown: Vec<String> = got
+            .iter()
+            .map(|t| format!("{:?}={}", &text[t.start..t.end], t.value))
+            .collect();
+        if span == "-" {
+            if !got.is_empty() {
+                failures.push(format!("{text:?}: expected nothing, got {shown:?}"));
+            }
+            continue;
+        }
+        let Some(t) = got.iter().find(|t| &text[t.start..t.end] == span) else {
+            failures.push(format!("{text:?}: no {span:?} in {shown:?}"));
+            continue;
+        };
+        let mut errs = vec![];
+        if t.value != value {
+            errs.push(format!("value {}", t.value));
+        }
+        if let Some(k) = f.get(4).filter(|s| !s.is_empty()) {
+            if t.kind.as_str() != *k {
+                errs.push(format!("type {}", t.kind.as_str()));
+            }
+        }
+        let want_mod = f.get(5).copied().filter(|s| !s.is_empty());
+        if t.modifier.as_deref() != want_mod {
+            errs.push(format!("mod {:?}", t.modifier));
+        }
+        if let Some(r) = f.get(6).filter(|s| !s.is_empty()) {
+            if t.range.as_deref() != Some(*r) {
+                errs.push(format!("range {:?}", t.range));
+            }
+        }
+        if !errs.is_empty() {
+            failures.push(format!("{text:?}: {}", errs.join(", ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn signals_stay_outside_spans() {
+    let text = "Gangnam University has offered courses since 2006.";
+    let t = &extract(text, None)[0];
+    assert_eq!(&text[t.start..t.end], "2006");
+    assert_eq!(t.signal.as_deref(), Some("since"));
+}
