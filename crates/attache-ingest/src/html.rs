@@ -1,9 +1,15 @@
-//! HTML pages: main text and metadata (title, date, site name, byline, canonical URL,
-//! language), with the page's declared or detected encoding.
+//! HTML pages: main text and metadata (title, publication date, site name, byline, canonical
+//! URL, language), with the page's declared or detected encoding.
+//!
+//! Chosen by measurement (see `attache ingest-eval`): the `trafilatura` crate gives the main
+//! text (best token F1 on Zyte's benchmark and best snippet score on trafilatura's news pages
+//! among the Rust extractors measured), and `dom_smoothie` (a Mozilla Readability port) gives
+//! title, byline, site name and the metadata date (it matches Readability's expected titles
+//! and dates). We add `<time datetime>`, URL-path dates, canonical URL and language.
 
 use attache_model::{InputDocument, PublishedBasis};
 
-use crate::{decode, Article, Format};
+use crate::{dates, decode, Article, Format};
 
 /// What is extracted from one page.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -12,6 +18,9 @@ pub struct HtmlArticle {
     pub title: Option<String>,
     /// `YYYY-MM-DD`.
     pub published: Option<String>,
+    /// Where the date came from: `meta` (meta tags, JSON-LD), `time` (`<time datetime>`),
+    /// `url` (a date in the URL path), `page` (trafilatura's guess from the page).
+    pub published_from: Option<&'static str>,
     pub site_name: Option<String>,
     pub byline: Option<String>,
     pub canonical_url: Option<String>,
@@ -43,29 +52,215 @@ impl HtmlArticle {
     }
 }
 
-/// Extracts the article of an HTML page given as bytes; `url` (if known) helps date guessing.
-pub fn extract_html(bytes: &[u8], _url: Option<&str>) -> HtmlArticle {
+fn clean(s: &str) -> Option<String> {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+/// Extracts the article of an HTML page given as bytes; `url` (the page's address, if known)
+/// resolves relative links and gives a last-resort date.
+pub fn extract_html(bytes: &[u8], url: Option<&str>) -> HtmlArticle {
     let declared = decode::declared_charset(bytes);
     let (html, warning) = decode::decode(bytes, declared.as_deref());
-    let mut out = HtmlArticle::default();
+    let mut out = extract_html_str(&html, url);
     if let Some(w) = warning {
-        out.warnings.push(w);
+        out.warnings.insert(0, w);
     }
-    out.text = strip_tags(&html);
     out
 }
 
-/// Placeholder extraction: visible text without tags.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
+/// [`extract_html`] on a page already decoded to text.
+pub fn extract_html_str(html: &str, url: Option<&str>) -> HtmlArticle {
+    let mut out = HtmlArticle::default();
+    let abs_url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+
+    // Main text.
+    let mut topts = trafilatura::Options::default();
+    topts.original_url = abs_url.and_then(|u| url::Url::parse(u).ok());
+    let traf = trafilatura::extract(html, &topts).ok();
+    let mut text = traf.as_ref().map(|r| r.content_text.trim().to_string()).unwrap_or_default();
+
+    // Metadata (and a fallback text) from the Readability port.
+    let doc = dom_query::Document::from(html);
+    out.language = doc
+        .select("html")
+        .attr("lang")
+        .and_then(|l| clean(&l))
+        .or_else(|| meta_content(&doc, "meta[http-equiv='content-language' i]"))
+        .or_else(|| meta_content(&doc, "meta[property='og:locale']"))
+        .map(|l| l.replace('_', "-"));
+    out.canonical_url = doc
+        .select("link[rel='canonical']")
+        .attr("href")
+        .and_then(|h| clean(&h))
+        .or_else(|| meta_content(&doc, "meta[property='og:url']"))
+        .or_else(|| abs_url.map(str::to_string));
+    let time_date = doc
+        .select("article time[datetime], time[datetime]")
+        .attr("datetime")
+        .and_then(|d| dates::parse_stamp(&d))
+        .map(|s| s.ymd());
+
+    match dom_smoothie::Readability::with_document(doc, abs_url, None) {
+        Ok(mut r) => {
+            let meta = r.get_article_metadata(r.parse_json_ld());
+            out.title = clean(&meta.title).or_else(|| clean(&r.get_article_title()));
+            out.byline = meta.byline.as_deref().and_then(clean);
+            out.site_name = meta.site_name.as_deref().and_then(clean);
+            if let Some(p) = meta.published_time.as_deref().and_then(dates::parse_stamp) {
+                out.published = Some(p.ymd());
+                out.published_from = Some("meta");
+            }
+            if text.len() < 300 {
+                // trafilatura found little: take Readability's text when it has more.
+                if let Ok(a) = r.parse() {
+                    let alt = a.text_content.trim().to_string();
+                    if alt.len() > text.len() {
+                        text = alt;
+                    }
+                }
+            }
+        }
+        Err(e) => out.warnings.push(format!("metadata extraction failed: {e}")),
+    }
+    if out.published.is_none() {
+        if let Some(d) = time_date {
+            out.published = Some(d);
+            out.published_from = Some("time");
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    if out.published.is_none() {
+        if let Some(d) = out.canonical_url.as_deref().and_then(dates::date_in_url).or_else(|| url.and_then(dates::date_in_url)) {
+            out.published = Some(d);
+            out.published_from = Some("url");
+        }
+    }
+    if let Some(t) = &traf {
+        if out.published.is_none() {
+            if let Some(d) = t.metadata.date {
+                out.published = Some(d.format("%Y-%m-%d").to_string());
+                out.published_from = Some("page");
+            }
+        }
+        if out.title.is_none() {
+            out.title = clean(&t.metadata.title);
+        }
+        if out.site_name.is_none() {
+            out.site_name = clean(&t.metadata.sitename);
+        }
+        if out.byline.is_none() {
+            out.byline = clean(&t.metadata.author);
+        }
+    }
+    out.text = tidy_text(&text);
+    if out.text.is_empty() {
+        out.warnings.push("no main text found in the page".to_string());
+    }
+    out
+}
+
+/// Collapses runs of spaces inside lines and of blank lines, keeping paragraph breaks.
+pub fn tidy_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(&line);
+    }
+    out
+}
+
+fn meta_content(doc: &dom_query::Document, sel: &str) -> Option<String> {
+    doc.select(sel).attr("content").and_then(|c| clean(&c))
+}
+
+/// Text of an HTML fragment (feed item content): tags removed, entities decoded, block
+/// elements as line breaks.
+pub fn fragment_text(fragment: &str) -> String {
+    if !fragment.contains('<') && !fragment.contains('&') {
+        return tidy_text(fragment);
+    }
+    let doc = dom_query::Document::fragment(fragment);
+    // Block boundaries become paragraph breaks before taking the text.
+    doc.select("br").replace_with_html("\n");
+    for sel in ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "figure"] {
+        for node in doc.select(sel).nodes() {
+            node.append_html("\n\n");
+        }
+    }
+    doc.select("script, style, noscript").remove();
+    tidy_text(&doc.root().text())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en-GB"><head>
+<meta charset="windows-1252">
+<title>Ministers agree to resume talks | Example Times</title>
+<meta property="og:title" content="Ministers agree to resume talks">
+<meta property="og:site_name" content="Example Times">
+<meta property="article:published_time" content="2024-06-12T08:30:00+09:00">
+<meta name="author" content="Jane Reporter">
+<link rel="canonical" href="https://example.org/world/2024/06/12/talks/">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="ad">Buy one get one free! Subscribe today for exclusive offers.</div>
+<article>
+<h1>Ministers agree to resume talks</h1>
+<p>SEOUL - The foreign ministers of South Korea and Japan agreed on Wednesday to resume regular talks on trade and security, ending a pause of more than two years, officials in both capitals said.</p>
+<p>The two ministers met for three hours in Seoul and issued a joint statement pledging closer cooperation on supply chains, export controls and maritime safety in the region.</p>
+<p>A follow-up meeting of senior officials is planned for September in Tokyo, where negotiators will draft a framework on semiconductor materials and visa rules for business travellers.</p>
+</article>
+<section class="comments"><h3>Comments</h3><p>Great article, thanks!</p></section>
+<footer>Copyright Example Times. All rights reserved.</footer>
+</body></html>"#;
+
+    #[test]
+    fn extracts_text_and_metadata() {
+        // Windows-1252 declared: a curly apostrophe byte decodes correctly.
+        let mut bytes = PAGE.replace("capitals said", "capitals\u{1}said").into_bytes();
+        let pos = bytes.iter().position(|&b| b == 1).unwrap();
+        bytes[pos] = 0x92;
+        let a = extract_html(&bytes, None);
+        assert!(a.text.contains("foreign ministers of South Korea"), "{}", a.text);
+        assert!(a.text.contains("capitals\u{2019}said"), "{}", a.text);
+        assert!(a.text.contains("semiconductor materials"));
+        assert!(!a.text.contains("Subscribe today"), "{}", a.text);
+        assert!(!a.text.contains("All rights reserved"), "{}", a.text);
+        assert!(!a.text.contains("Sport"), "{}", a.text);
+        assert_eq!(a.title.as_deref(), Some("Ministers agree to resume talks"));
+        assert_eq!(a.published.as_deref(), Some("2024-06-12"));
+        assert_eq!(a.published_from, Some("meta"));
+        assert_eq!(a.site_name.as_deref(), Some("Example Times"));
+        assert_eq!(a.byline.as_deref(), Some("Jane Reporter"));
+        assert_eq!(a.canonical_url.as_deref(), Some("https://example.org/world/2024/06/12/talks/"));
+        assert_eq!(a.language.as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn date_from_url_when_no_metadata() {
+        let page = PAGE.replace("<meta property=\"article:published_time\" content=\"2024-06-12T08:30:00+09:00\">", "")
+            .replace("2024/06/12", "2023/01/05");
+        let a = extract_html(page.as_bytes(), None);
+        assert_eq!(a.published.as_deref(), Some("2023-01-05"));
+        assert_eq!(a.published_from, Some("url"));
+    }
+
+    #[test]
+    fn fragments_become_plain_text() {
+        let t = fragment_text("<p>First &amp; foremost.</p><p>Second<br>line</p><script>x()</script>");
+        assert_eq!(t, "First & foremost.\n\nSecond\nline");
+        assert_eq!(fragment_text("plain   words"), "plain words");
+    }
 }

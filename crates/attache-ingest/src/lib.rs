@@ -8,9 +8,11 @@
 //! caller writes an output document with a warning), an unreadable file becomes
 //! [`Input::Error`] naming the file, and every readable document is still produced.
 
+mod dates;
 mod decode;
 pub mod dedup;
-mod feed;
+pub mod eval;
+pub mod feed;
 mod html;
 mod jsonl;
 mod lang;
@@ -23,7 +25,7 @@ use std::sync::Arc;
 
 pub use attache_model::{InputDocument, PublishedBasis};
 pub use dedup::{DedupInfo, Deduper, DupKind};
-pub use html::{extract_html, HtmlArticle};
+pub use html::{extract_html, extract_html_str, fragment_text, HtmlArticle};
 pub use sniff::Format;
 pub use source::Inputs;
 
