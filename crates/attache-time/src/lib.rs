@@ -58,13 +58,28 @@ pub struct TimeExpr {
     pub clock: Option<(u8, u8)>,
 }
 
+/// How to resolve expressions that could point either way.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Always resolve bare weekdays, months and month-days backwards, ignoring future cues
+    /// ("will", "next") in the sentence. The default (false) is the news reading: backwards
+    /// unless the sentence speaks of the future.
+    pub past: bool,
+}
+
 /// Finds the time expressions in `text`; relative ones resolve against `reference`.
 pub fn extract(text: &str, reference: Option<Date>) -> Vec<TimeExpr> {
     let l = Lexed::new(text);
-    extract_lexed(&l, reference)
+    rules::run(&l, reference, &Options::default())
+}
+
+/// [`extract`] with explicit [`Options`].
+pub fn extract_with(text: &str, reference: Option<Date>, opts: &Options) -> Vec<TimeExpr> {
+    let l = Lexed::new(text);
+    rules::run(&l, reference, opts)
 }
 
 /// [`extract`] over an already tokenized text.
 pub fn extract_lexed(l: &Lexed, reference: Option<Date>) -> Vec<TimeExpr> {
-    rules::run(l, reference)
+    rules::run(l, reference, &Options::default())
 }

@@ -72,33 +72,6 @@ impl Anchor {
         add_days(r, diff)
     }
 
-    /// Year of a month mentioned without a year, pointing back from the reference.
-    pub fn month_year_back(&self, m: u8) -> Option<i32> {
-        let r = self.0?;
-        Some(if m <= r.month() as u8 {
-            r.year() as i32
-        } else {
-            r.year() as i32 - 1
-        })
-    }
-
-    /// A month-day without a year: the year that puts it nearest the reference (ties: past).
-    pub fn month_day_nearest(&self, m: u8, d: u8) -> Option<Date> {
-        let r = self.0?;
-        let y = r.year() as i32;
-        let mut best: Option<(i64, Date)> = None;
-        for yy in [y, y - 1, y + 1] {
-            if let Some(c) = ymd(yy, m, d) {
-                let dist = (c - r).get_days().abs() as i64;
-                let dist = if c > r { dist * 10 / 9 } else { dist };
-                if best.is_none_or(|(bd, _)| dist < bd) {
-                    best = Some((dist, c));
-                }
-            }
-        }
-        best.map(|b| b.1)
-    }
-
     /// The quarter `q` mentioned without a year: the latest one not after the reference's quarter.
     pub fn quarter_year_back(&self, q: u8) -> Option<i32> {
         let r = self.0?;

@@ -62,6 +62,7 @@ struct Cx<'a, 'b> {
     a: Anchor,
     /// The text has no uppercase letters at all (queries, test phrases): relax capital checks.
     lower_only: bool,
+    past: bool,
 }
 
 const FULL_MONTHS: &[&str] = &[
@@ -130,6 +131,95 @@ fn dur_value(n: Option<f64>, unit: &str, mult: f64, clock: bool) -> String {
 }
 
 impl Cx<'_, '_> {
+    /// The sentence around token `i` speaks of the future ("will", "next", "scheduled").
+    fn future_at(&self, i: usize) -> bool {
+        if self.past {
+            return false;
+        }
+        let l = self.l;
+        let lo = i.saturating_sub(25);
+        let mut k = i;
+        while k > lo {
+            k -= 1;
+            let w = l.w(k);
+            if matches!(w, "." | "!" | "?" | ";") {
+                break;
+            }
+            if matches!(
+                w,
+                "will"
+                    | "shall"
+                    | "scheduled"
+                    | "upcoming"
+                    | "due"
+                    | "plans"
+                    | "planned"
+                    | "expected"
+                    | "ll"
+                    | "would"
+                    | "intends"
+                    | "going"
+            ) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A month-day without a year: backwards from the reference, forwards in future sentences.
+    fn month_day(&self, m: u8, d: u8, i: usize) -> Option<Date> {
+        let r = self.a.0?;
+        let y = r.year() as i32;
+        let this = ymd(y, m, d);
+        if self.future_at(i) {
+            match this {
+                Some(c) if c >= r => Some(c),
+                _ => (1..=8)
+                    .map(|k| ymd(y + k, m, d))
+                    .find(|c| c.is_some())
+                    .flatten(),
+            }
+        } else {
+            match this {
+                Some(c) if c <= r => Some(c),
+                _ => (1..=8)
+                    .map(|k| ymd(y - k, m, d))
+                    .find(|c| c.is_some())
+                    .flatten(),
+            }
+        }
+    }
+
+    /// A bare month: its year, backwards or (in future sentences) forwards.
+    fn month_year(&self, m: u8, i: usize) -> Option<i32> {
+        let r = self.a.0?;
+        let (ry, rm) = (r.year() as i32, r.month() as u8);
+        Some(if self.future_at(i) {
+            if m >= rm {
+                ry
+            } else {
+                ry + 1
+            }
+        } else if m <= rm {
+            ry
+        } else {
+            ry - 1
+        })
+    }
+
+    /// A bare weekday: the most recent (or, in future sentences, the next) such day.
+    fn weekday_day(&self, wd: i8, i: usize) -> Option<Date> {
+        if self.future_at(i) {
+            let r = self.a.0?;
+            if wd_num(r.weekday()) == wd {
+                return Some(r);
+            }
+            self.a.weekday_forward(wd)
+        } else {
+            self.a.weekday_back(wd, false)
+        }
+    }
+
     fn cap(&self, i: usize) -> bool {
         self.lower_only || self.l.capitalized(i)
     }
@@ -339,7 +429,7 @@ impl Cx<'_, '_> {
                     // "July 25-27": leave the day range to the range pass.
                 }
                 k = k.max(j + 1);
-                return Some(match self.a.month_day_nearest(m, d) {
+                return Some(match self.month_day(m, d, i) {
                     Some(dt) => date_m(i, k, dt, true, "date.md"),
                     None => {
                         let mut x = mk(
@@ -380,7 +470,7 @@ impl Cx<'_, '_> {
             }
         }
         // A bare month points back from the reference.
-        let (value, year) = match self.a.month_year_back(m) {
+        let (value, year) = match self.month_year(m, i) {
             Some(y) => (fmt_month(y, m), Some(y)),
             None => (format!("XXXX-{m:02}"), None),
         };
@@ -419,7 +509,7 @@ impl Cx<'_, '_> {
             // "31-Oct-74" handled by the numeric rule.
             k += 0;
         }
-        Some(match self.a.month_day_nearest(m, d) {
+        Some(match self.month_day(m, d, i) {
             Some(dt) => date_m(i, k, dt, true, "date.dm"),
             None => {
                 let mut x = mk(
@@ -557,7 +647,7 @@ impl Cx<'_, '_> {
             && !l.is_num(i + 3)
             && !(l.is(i + 3, "/") || l.is(i + 3, "-"))
         {
-            let dt = self.a.month_day_nearest(a as u8, b as u8);
+            let dt = self.month_day(a as u8, b as u8, i);
             return Some(match dt {
                 Some(dt) => date_m(i, i + 3, dt, true, "date.md.numeric"),
                 None => {
@@ -1293,7 +1383,7 @@ impl Cx<'_, '_> {
                 return Some(x);
             }
         }
-        let d = self.a.weekday_back(wd, false);
+        let d = self.weekday_day(wd, i);
         let mut x = match d {
             Some(d) => date_m(i, j, d, true, "date.weekday"),
             None => {
@@ -1766,12 +1856,13 @@ const SIGNALS: &[&str] = &[
     "as",
 ];
 
-pub fn run(l: &Lexed, reference: Option<Date>) -> Vec<TimeExpr> {
+pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<TimeExpr> {
     let lower_only = !l.text.bytes().any(|b| b.is_ascii_uppercase());
     let cx = Cx {
         l,
         a: Anchor(reference),
         lower_only,
+        past: opts.past,
     };
     let mut ms: Vec<M> = Vec::new();
     let n = l.len();
