@@ -45,7 +45,11 @@ fn zone_offset(z: &str) -> Option<i32> {
                 return None;
             }
             let h: i32 = digits[..2].parse().ok()?;
-            let m: i32 = if digits.len() == 4 { digits[2..].parse().ok()? } else { 0 };
+            let m: i32 = if digits.len() == 4 {
+                digits[2..].parse().ok()?
+            } else {
+                0
+            };
             return Some(sign * (h * 3600 + m * 60));
         }
     };
@@ -75,21 +79,33 @@ pub fn parse_stamp(s: &str) -> Option<Stamp> {
             let instant = parse_time(time_part).and_then(|t| {
                 let off = zone.and_then(zone_offset)?;
                 let local = NaiveDateTime::new(d, t);
-                FixedOffset::east_opt(off)?.from_local_datetime(&local).single().map(|x| x.with_timezone(&Utc))
+                FixedOffset::east_opt(off)?
+                    .from_local_datetime(&local)
+                    .single()
+                    .map(|x| x.with_timezone(&Utc))
             });
-            return Some(Stamp { local_date: d, instant });
+            return Some(Stamp {
+                local_date: d,
+                instant,
+            });
         }
     }
     // Compact `20240612`.
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
         let d = NaiveDate::parse_from_str(s, "%Y%m%d").ok()?;
-        return Some(Stamp { local_date: d, instant: None });
+        return Some(Stamp {
+            local_date: d,
+            instant: None,
+        });
     }
     loose(s)
 }
 
 fn from_fixed(dt: DateTime<FixedOffset>) -> Stamp {
-    Stamp { local_date: dt.date_naive(), instant: Some(dt.with_timezone(&Utc)) }
+    Stamp {
+        local_date: dt.date_naive(),
+        instant: Some(dt.with_timezone(&Utc)),
+    }
 }
 
 fn split_zone(rest: &str) -> (&str, Option<&str>) {
@@ -115,7 +131,15 @@ fn parse_time(t: &str) -> Option<NaiveTime> {
     if t.is_empty() {
         return None;
     }
-    for f in ["%H:%M:%S%.f", "%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p"] {
+    for f in [
+        "%H:%M:%S%.f",
+        "%H:%M:%S",
+        "%H:%M",
+        "%I:%M:%S %p",
+        "%I:%M %p",
+        "%I:%M:%S%p",
+        "%I:%M%p",
+    ] {
         if let Ok(x) = NaiveTime::parse_from_str(t, f) {
             return Some(x);
         }
@@ -164,7 +188,7 @@ fn loose(s: &str) -> Option<Stamp> {
             if w.len() == 4 && year.is_none() {
                 year = Some(n as i32);
                 used = i + 1;
-            } else if n >= 1 && n <= 31 && day.is_none() {
+            } else if (1..=31).contains(&n) && day.is_none() {
                 day = Some(n);
                 used = i + 1;
             }
@@ -182,12 +206,18 @@ fn loose(s: &str) -> Option<Stamp> {
             .single()
             .map(|x| x.with_timezone(&Utc))
     });
-    Some(Stamp { local_date: date, instant })
+    Some(Stamp {
+        local_date: date,
+        instant,
+    })
 }
 
 fn is_weekday(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.']).to_ascii_lowercase();
-    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().any(|d| w.starts_with(d)) && w.len() <= 9
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .any(|d| w.starts_with(d))
+        && w.len() <= 9
         && w.chars().all(|c| c.is_ascii_alphabetic())
 }
 
@@ -197,8 +227,18 @@ fn month_of(w: &str) -> Option<u32> {
         return None;
     }
     const M: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     M.iter()
         .position(|m| m.starts_with(&w) || (w == "sept" && *m == "september"))
@@ -210,7 +250,11 @@ pub fn date_in_url(url: &str) -> Option<String> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     let parts: Vec<&str> = path.split('/').collect();
     for w in parts.windows(3) {
-        if let (Ok(y), Ok(m), Ok(d)) = (w[0].parse::<i32>(), w[1].parse::<u32>(), w[2].parse::<u32>()) {
+        if let (Ok(y), Ok(m), Ok(d)) = (
+            w[0].parse::<i32>(),
+            w[1].parse::<u32>(),
+            w[2].parse::<u32>(),
+        ) {
             if w[0].len() == 4 && (1990..=2100).contains(&y) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                     return Some(date.format("%Y-%m-%d").to_string());
@@ -248,27 +292,57 @@ mod tests {
 
     #[test]
     fn formats_seen_in_the_wild() {
-        assert_eq!(ymd("2015-07-24T05:36:09+01:00").as_deref(), Some("2015-07-24"));
-        assert_eq!(ymd("2017-11-03 03:01:00.000000").as_deref(), Some("2017-11-03"));
+        assert_eq!(
+            ymd("2015-07-24T05:36:09+01:00").as_deref(),
+            Some("2015-07-24")
+        );
+        assert_eq!(
+            ymd("2017-11-03 03:01:00.000000").as_deref(),
+            Some("2017-11-03")
+        );
         assert_eq!(ymd("2018-04-05T06:00").as_deref(), Some("2018-04-05"));
-        assert_eq!(ymd("Wed, 31 Jan 2018 07:26:05 GMT").as_deref(), Some("2018-01-31"));
-        assert_eq!(ymd("Sat, Dec 16 2023 02:02:33 PM").as_deref(), Some("2023-12-16"));
+        assert_eq!(
+            ymd("Wed, 31 Jan 2018 07:26:05 GMT").as_deref(),
+            Some("2018-01-31")
+        );
+        assert_eq!(
+            ymd("Sat, Dec 16 2023 02:02:33 PM").as_deref(),
+            Some("2023-12-16")
+        );
         assert_eq!(ymd("December 16, 2023").as_deref(), Some("2023-12-16"));
-        assert_eq!(ymd("Tue, 30 May 2017 18:45:00 +0530").as_deref(), Some("2017-05-30"));
+        assert_eq!(
+            ymd("Tue, 30 May 2017 18:45:00 +0530").as_deref(),
+            Some("2017-05-30")
+        );
         // Wrong weekday (Monday) for the date: still the date.
-        assert_eq!(ymd("Mon, 31 Jan 2018 07:26:05 +0000").as_deref(), Some("2018-01-31"));
+        assert_eq!(
+            ymd("Mon, 31 Jan 2018 07:26:05 +0000").as_deref(),
+            Some("2018-01-31")
+        );
         assert_eq!(ymd("not a date"), None);
         // The local day is kept even when the instant falls on another UTC day.
         let s = parse_stamp("Wed, 31 Jan 2018 23:30:00 -0800").unwrap();
         assert_eq!(s.ymd(), "2018-01-31");
-        assert_eq!(s.instant.unwrap().format("%Y-%m-%d").to_string(), "2018-02-01");
+        assert_eq!(
+            s.instant.unwrap().format("%Y-%m-%d").to_string(),
+            "2018-02-01"
+        );
     }
 
     #[test]
     fn dates_in_urls() {
-        assert_eq!(date_in_url("https://example.org/world/2024/06/12/talks-resume/").as_deref(), Some("2024-06-12"));
-        assert_eq!(date_in_url("https://example.org/2020-02-18-story.html").as_deref(), Some("2020-02-18"));
-        assert_eq!(date_in_url("https://example.org/news/20190304/a").as_deref(), Some("2019-03-04"));
+        assert_eq!(
+            date_in_url("https://example.org/world/2024/06/12/talks-resume/").as_deref(),
+            Some("2024-06-12")
+        );
+        assert_eq!(
+            date_in_url("https://example.org/2020-02-18-story.html").as_deref(),
+            Some("2020-02-18")
+        );
+        assert_eq!(
+            date_in_url("https://example.org/news/20190304/a").as_deref(),
+            Some("2019-03-04")
+        );
         assert_eq!(date_in_url("https://example.org/news/12345/a"), None);
     }
 }

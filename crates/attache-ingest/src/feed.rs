@@ -50,14 +50,41 @@ pub fn parse_feed_items(bytes: &[u8]) -> Result<ParsedFeed, String> {
             Some(instant)
         })
         .build();
-    let feed = parser.parse(bytes).map_err(|e| e.to_string())?;
+    let utf8 = to_utf8_xml(bytes);
+    let feed = match parser.parse(utf8.as_ref()) {
+        Ok(f) => f,
+        Err(e) => {
+            // feed-rs needs `<rss version=...>`; real feeds sometimes omit the version.
+            let head = &utf8[..utf8.len().min(4096)];
+            match head.windows(5).position(|w| w == b"<rss>") {
+                Some(pos) => {
+                    let mut fixed = Vec::with_capacity(utf8.len() + 16);
+                    fixed.extend_from_slice(&utf8[..pos]);
+                    fixed.extend_from_slice(b"<rss version=\"2.0\">");
+                    fixed.extend_from_slice(&utf8[pos + 5..]);
+                    parser.parse(fixed.as_slice()).map_err(|e| e.to_string())?
+                }
+                None => return Err(e.to_string()),
+            }
+        }
+    };
     let day_of = |dt: &DateTime<Utc>| -> String {
-        let local = local_days.lock().ok().and_then(|m| m.get(&dt.timestamp()).copied());
-        local.unwrap_or_else(|| dt.date_naive()).format("%Y-%m-%d").to_string()
+        let local = local_days
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&dt.timestamp()).copied());
+        local
+            .unwrap_or_else(|| dt.date_naive())
+            .format("%Y-%m-%d")
+            .to_string()
     };
     let mut items = Vec::with_capacity(feed.entries.len());
     for e in &feed.entries {
-        let title = e.title.as_ref().map(|t| html::fragment_text(&t.content)).filter(|t| !t.is_empty());
+        let title = e
+            .title
+            .as_ref()
+            .map(|t| html::fragment_text(&t.content))
+            .filter(|t| !t.is_empty());
         let link = e
             .links
             .iter()
@@ -71,9 +98,19 @@ pub fn parse_feed_items(bytes: &[u8]) -> Result<ParsedFeed, String> {
             .and_then(|c| c.body.as_deref())
             .map(html::fragment_text)
             .filter(|t| !t.is_empty())
-            .or_else(|| e.summary.as_ref().map(|s| html::fragment_text(&s.content)).filter(|t| !t.is_empty()))
+            .or_else(|| {
+                e.summary
+                    .as_ref()
+                    .map(|s| html::fragment_text(&s.content))
+                    .filter(|t| !t.is_empty())
+            })
             .unwrap_or_default();
-        let byline = e.authors.first().and_then(|p| p.name.as_deref()).map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        let byline = e
+            .authors
+            .first()
+            .and_then(|p| p.name.as_deref())
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty());
         items.push(FeedItem {
             title,
             link,
@@ -84,20 +121,69 @@ pub fn parse_feed_items(bytes: &[u8]) -> Result<ParsedFeed, String> {
         });
     }
     Ok(ParsedFeed {
-        title: feed.title.as_ref().map(|t| html::fragment_text(&t.content)).filter(|t| !t.is_empty()),
+        title: feed
+            .title
+            .as_ref()
+            .map(|t| html::fragment_text(&t.content))
+            .filter(|t| !t.is_empty()),
         language: feed.language.clone(),
         items,
     })
 }
 
+/// XML feeds as UTF-8: decoded with the prolog's declared encoding, or (undeclared and not
+/// UTF-8, as some real feeds are) as Windows-1252; the prolog then says UTF-8. JSON Feeds are
+/// UTF-8 by definition and pass through.
+fn to_utf8_xml(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let is_xml = bytes[start..].starts_with(b"<")
+        || bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        || bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF]);
+    if !is_xml {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    let prolog_end = head.windows(2).position(|w| w == b"?>");
+    let declared = prolog_end.and_then(|end| crate::decode::declared_charset(&head[..end]));
+    let is_utf8_decl = declared
+        .as_deref()
+        .is_none_or(|d| encoding_rs::Encoding::for_label(d.as_bytes()) == Some(encoding_rs::UTF_8));
+    if is_utf8_decl
+        && std::str::from_utf8(bytes).is_ok()
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+    {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let (mut text, _) = crate::decode::decode(bytes, declared.as_deref());
+    // The prolog must not claim the old encoding any more.
+    if let Some(label) = declared {
+        if let Some(end) = text.find("?>") {
+            let lower = text[..end].to_ascii_lowercase();
+            if let Some(pos) = lower.find(&label) {
+                text.replace_range(pos..pos + label.len(), "utf-8");
+            }
+        }
+    }
+    std::borrow::Cow::Owned(text.into_bytes())
+}
+
 /// Reads a feed into one [`Article`] per item; ids are `<stem>#<n>` (1-based, feed order).
 pub fn parse_feed(bytes: &[u8], name: &str, stem: &str) -> Result<Vec<Article>, String> {
-    let feed = parse_feed_items(bytes).map_err(|e| format!("{name} is not a readable feed: {e}"))?;
+    let feed =
+        parse_feed_items(bytes).map_err(|e| format!("{name} is not a readable feed: {e}"))?;
     let mut out = Vec::with_capacity(feed.items.len());
     for (i, item) in feed.items.into_iter().enumerate() {
         let mut warnings = Vec::new();
         let text = if item.text.is_empty() {
-            warnings.push(format!("item {} of {name} has no content or summary; the title is the text", i + 1));
+            warnings.push(format!(
+                "item {} of {name} has no content or summary; the title is the text",
+                i + 1
+            ));
             item.title.clone().unwrap_or_default()
         } else {
             item.text

@@ -78,7 +78,10 @@ pub fn extract_html_str(html: &str, url: Option<&str>) -> HtmlArticle {
     let mut topts = trafilatura::Options::default();
     topts.original_url = abs_url.and_then(|u| url::Url::parse(u).ok());
     let traf = trafilatura::extract(html, &topts).ok();
-    let mut text = traf.as_ref().map(|r| r.content_text.trim().to_string()).unwrap_or_default();
+    let mut text = traf
+        .as_ref()
+        .map(|r| r.content_text.trim().to_string())
+        .unwrap_or_default();
 
     // Metadata (and a fallback text) from the Readability port.
     let doc = dom_query::Document::from(html);
@@ -121,7 +124,9 @@ pub fn extract_html_str(html: &str, url: Option<&str>) -> HtmlArticle {
                 }
             }
         }
-        Err(e) => out.warnings.push(format!("metadata extraction failed: {e}")),
+        Err(e) => out
+            .warnings
+            .push(format!("metadata extraction failed: {e}")),
     }
     if out.published.is_none() {
         if let Some(d) = time_date {
@@ -130,7 +135,12 @@ pub fn extract_html_str(html: &str, url: Option<&str>) -> HtmlArticle {
         }
     }
     if out.published.is_none() {
-        if let Some(d) = out.canonical_url.as_deref().and_then(dates::date_in_url).or_else(|| url.and_then(dates::date_in_url)) {
+        if let Some(d) = out
+            .canonical_url
+            .as_deref()
+            .and_then(dates::date_in_url)
+            .or_else(|| url.and_then(dates::date_in_url))
+        {
             out.published = Some(d);
             out.published_from = Some("url");
         }
@@ -154,7 +164,8 @@ pub fn extract_html_str(html: &str, url: Option<&str>) -> HtmlArticle {
     }
     out.text = tidy_text(&text);
     if out.text.is_empty() {
-        out.warnings.push("no main text found in the page".to_string());
+        out.warnings
+            .push("no main text found in the page".to_string());
     }
     out
 }
@@ -191,7 +202,20 @@ pub fn fragment_text(fragment: &str) -> String {
     let doc = dom_query::Document::fragment(fragment);
     // Block boundaries become paragraph breaks before taking the text.
     doc.select("br").replace_with_html("\n");
-    for sel in ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "figure"] {
+    for sel in [
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "figure",
+    ] {
         for node in doc.select(sel).nodes() {
             node.append_html("\n\n");
         }
@@ -229,11 +253,17 @@ mod tests {
     #[test]
     fn extracts_text_and_metadata() {
         // Windows-1252 declared: a curly apostrophe byte decodes correctly.
-        let mut bytes = PAGE.replace("capitals said", "capitals\u{1}said").into_bytes();
+        let mut bytes = PAGE
+            .replace("capitals said", "capitals\u{1}said")
+            .into_bytes();
         let pos = bytes.iter().position(|&b| b == 1).unwrap();
         bytes[pos] = 0x92;
         let a = extract_html(&bytes, None);
-        assert!(a.text.contains("foreign ministers of South Korea"), "{}", a.text);
+        assert!(
+            a.text.contains("foreign ministers of South Korea"),
+            "{}",
+            a.text
+        );
         assert!(a.text.contains("capitals\u{2019}said"), "{}", a.text);
         assert!(a.text.contains("semiconductor materials"));
         assert!(!a.text.contains("Subscribe today"), "{}", a.text);
@@ -244,13 +274,20 @@ mod tests {
         assert_eq!(a.published_from, Some("meta"));
         assert_eq!(a.site_name.as_deref(), Some("Example Times"));
         assert_eq!(a.byline.as_deref(), Some("Jane Reporter"));
-        assert_eq!(a.canonical_url.as_deref(), Some("https://example.org/world/2024/06/12/talks/"));
+        assert_eq!(
+            a.canonical_url.as_deref(),
+            Some("https://example.org/world/2024/06/12/talks/")
+        );
         assert_eq!(a.language.as_deref(), Some("en-GB"));
     }
 
     #[test]
     fn date_from_url_when_no_metadata() {
-        let page = PAGE.replace("<meta property=\"article:published_time\" content=\"2024-06-12T08:30:00+09:00\">", "")
+        let page = PAGE
+            .replace(
+                "<meta property=\"article:published_time\" content=\"2024-06-12T08:30:00+09:00\">",
+                "",
+            )
             .replace("2024/06/12", "2023/01/05");
         let a = extract_html(page.as_bytes(), None);
         assert_eq!(a.published.as_deref(), Some("2023-01-05"));
@@ -259,7 +296,8 @@ mod tests {
 
     #[test]
     fn fragments_become_plain_text() {
-        let t = fragment_text("<p>First &amp; foremost.</p><p>Second<br>line</p><script>x()</script>");
+        let t =
+            fragment_text("<p>First &amp; foremost.</p><p>Second<br>line</p><script>x()</script>");
         assert_eq!(t, "First & foremost.\n\nSecond\nline");
         assert_eq!(fragment_text("plain   words"), "plain words");
     }
