@@ -47,3 +47,14 @@ fn duckling_floors() {
     let numeral = r.rows.iter().find(|x| x.name == "numeral").unwrap();
     assert!(numeral.rate() > 0.3);
 }
+
+#[test]
+#[ignore = "throughput measurement; run with --ignored in release"]
+fn reuters_throughput() {
+    let Some(p) = shared("corpora/reuters21578") else {
+        return;
+    };
+    let r = attache_eval::bench_reuters(&p);
+    println!("{r}");
+    assert!(r.notes.iter().all(|n| !n.starts_with("error")), "{r}");
+}

@@ -7,6 +7,7 @@
 
 pub mod lex;
 pub mod num;
+pub mod rich;
 
 use lex::{Lexed, TokKind};
 use num::Num;
@@ -90,39 +91,166 @@ pub struct NumberExpr {
     pub ordinal: bool,
 }
 
-/// Every number in `text`, leftmost-longest, without the filters that news extraction applies.
+/// Every number in `text`, leftmost-longest, read with the lenient grammar of [`rich`]
+/// ("three fifths", "one over three", "1 234 567", "minus five") and without the filters that
+/// news extraction applies (years and date parts are numbers here).
 pub fn numbers(text: &str) -> Vec<NumberExpr> {
     let l = Lexed::new(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < l.len() {
         // Skip inside words like "C5" or "G7".
-        if let Some(n) = num::read(&l, i) {
-            if !(l.is_num(i) && i > 0 && l.joined(i - 1) && l.is_word(i - 1)) {
-                let start = if i > 0
-                    && l.is(i - 1, "-")
-                    && l.joined(i - 1)
-                    && l.is_num(i)
-                    && !(i > 1 && l.joined(i - 2) && l.kind(i - 2) != Some(TokKind::Sym))
-                {
-                    l.start(i - 1)
-                } else {
-                    l.start(i)
-                };
-                let neg = start < l.start(i);
+        if l.is_num(i) && i > 0 && l.joined(i - 1) && l.is_word(i - 1) {
+            i += 1;
+            continue;
+        }
+        // Pronoun "one": "the one you mentioned", "which one".
+        if l.is(i, "one")
+            && i > 0
+            && matches!(
+                l.w(i - 1),
+                "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "each"
+                    | "any"
+                    | "every"
+                    | "no"
+                    | "another"
+                    | "a"
+                    | "some"
+            )
+            && rich::read(&l, i).is_some_and(|n| n.last == i + 1)
+        {
+            i += 1;
+            continue;
+        }
+        // ".08": a leading decimal point.
+        if l.is(i, ".")
+            && l.joined(i)
+            && l.is_num(i + 1)
+            && (i == 0 || !l.joined(i - 1))
+            && !l.raw(i + 1).contains(['.', ','])
+        {
+            let suffix = if l.joined(i + 1) && l.is_word(i + 2) {
+                match l.raw(i + 2) {
+                    "k" | "K" => Some(1e3),
+                    "M" => Some(1e6),
+                    "G" | "B" | "b" => Some(1e9),
+                    _ => None,
+                }
+            } else {
+                Some(1.0)
+            };
+            if let (Some(f), Ok(v)) = (suffix, format!("0.{}", l.raw(i + 1)).parse::<f64>()) {
+                let last = if f == 1.0 { i + 1 } else { i + 2 };
+                let neg = i > 0 && l.is(i - 1, "-") && l.joined(i - 1);
+                let start = if neg { l.start(i - 1) } else { l.start(i) };
                 out.push(NumberExpr {
                     start,
-                    end: l.end(n.last - 1),
-                    value: if neg { -n.value } else { n.value },
-                    ordinal: n.ordinal,
+                    end: l.end(last),
+                    value: if neg { -v * f } else { v * f },
+                    ordinal: false,
                 });
             }
+            i += 2;
+            continue;
+        }
+        // "192.168.1.2": dotted groups are separate numbers.
+        if l.is_num(i)
+            && l.raw(i).bytes().filter(|&b| b == b'.').count() > 1
+            && !l.raw(i).contains(',')
+        {
+            let mut at = l.start(i);
+            for part in l.raw(i).split('.') {
+                if let Ok(v) = part.parse::<f64>() {
+                    out.push(NumberExpr {
+                        start: at,
+                        end: at + part.len(),
+                        value: v,
+                        ordinal: false,
+                    });
+                }
+                at += part.len() + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(mut n) = comma_forms(&l, i).or_else(|| rich::read(&l, i)) {
+            if n.last <= i {
+                i += 1;
+                continue;
+            }
+            // Digits glued to a unit ("180ml", "29km") are measures, not bare numbers.
+            if l.is_num(i) && n.last == i + 1 && l.joined(i) && l.is_word(i + 1) {
+                i += 2;
+                continue;
+            }
+            // A minus sign: joined ("-5") or alone before the number ("- 10 k").
+            let mut start = l.start(i);
+            if i > 0 && l.is_num(i) && l.is(i - 1, "-") {
+                let glued_before = i > 1 && l.joined(i - 2) && l.kind(i - 2) != Some(TokKind::Sym);
+                let gap = l.start(i) - l.end(i - 1);
+                if !glued_before && gap <= 1 {
+                    start = l.start(i - 1);
+                    n.value = -n.value;
+                }
+            }
+            out.push(NumberExpr {
+                start,
+                end: l.end(n.last - 1),
+                value: n.value,
+                ordinal: n.ordinal,
+            });
             i = n.last;
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// Decimal commas and other groupings the tokenizer splits: "1,3", "5,00", "1.111,11",
+/// "12,34,567.89".
+fn comma_forms(l: &Lexed, i: usize) -> Option<Num> {
+    if !(l.is_num(i) && l.is(i + 1, ",") && l.joined(i) && l.joined(i + 1) && l.is_num(i + 2)) {
+        return None;
+    }
+    let a = l.raw(i);
+    let b = l.raw(i + 2);
+    let mk = |s: String, last: usize| -> Option<Num> {
+        let v: f64 = s.parse().ok()?;
+        Some(Num {
+            first: i,
+            last,
+            value: v,
+            digits: true,
+            words: false,
+            ordinal: false,
+            bare_int: false,
+            scaled: false,
+        })
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    // European: 1.111,11
+    if a.contains('.')
+        && a.split('.').skip(1).all(|g| g.len() == 3)
+        && all_digits(b)
+        && b.len() <= 2
+    {
+        return mk(format!("{}.{b}", a.replace('.', "")), i + 3);
+    }
+    // Indian: 12,34,567.89
+    if all_digits(a) && a.len() <= 2 && b.len() > 3 && b.as_bytes()[2] == b',' {
+        return mk(format!("{a}{}", b.replace(',', "")), i + 3);
+    }
+    let chained = (l.is(i + 3, ",") && l.joined(i + 3) && l.is_num(i + 4))
+        || (i >= 2 && l.is(i - 1, ",") && l.joined(i - 1) && l.is_num(i - 2));
+    if all_digits(a) && all_digits(b) && b.len() <= 2 && !chained {
+        return mk(format!("{a}.{b}"), i + 3);
+    }
+    None
 }
 
 fn iso_code(raw: &str) -> Option<&'static str> {
