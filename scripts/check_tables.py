@@ -7,7 +7,8 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(HERE), "data")
+OURS = os.path.join(os.path.dirname(HERE), "data")
+DATA = sys.argv[1] if len(sys.argv) > 1 else OURS
 
 COLUMNS = {
     "ontology/cameo_events.tsv": ["code", "label", "goldstein", "quad_class", "plover", "plover_mode"],
@@ -59,6 +60,23 @@ def load(rel, cols):
     return header, rows
 
 
+def load_quiet(rel):
+    path = os.path.join(OURS, rel)
+    rows, header = [], None
+    if not os.path.exists(path):
+        return rows
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if header is None:
+                header = parts
+            else:
+                rows.append((0, dict(zip(header, parts))))
+    return rows
+
+
 def sorted_unique(rel, rows, key):
     prev = None
     seen = set()
@@ -92,9 +110,17 @@ def main():
                 sorted_unique(rel, t[1], key)
         print(f"{rel}: {len(t[1])} rows")
 
-    roles = {r["code"] for _, r in tables.get("ontology/cameo_roles.tsv", [])}
-    countries = {r["code"] for _, r in tables.get("geo/countries.tsv", [])}
-    orgs = {r["code"] for _, r in tables.get("ontology/organizations.tsv", [])}
+    def codes(rel):
+        # A user --dict directory may reference our codes: check against both.
+        got = {r["code"] for _, r in tables.get(rel, [])}
+        if os.path.abspath(DATA) != os.path.abspath(OURS):
+            base = load_quiet(rel)
+            got |= {r["code"] for _, r in base}
+        return got
+
+    roles = codes("ontology/cameo_roles.tsv")
+    countries = codes("geo/countries.tsv")
+    orgs = codes("ontology/organizations.tsv")
     for n, r in tables.get("ontology/cameo_events.tsv", []):
         if not re.fullmatch(r"\d{2,4}", r["code"]):
             err("ontology/cameo_events.tsv", n, f"bad code {r['code']}")
@@ -126,11 +152,34 @@ def main():
             if a in alias_owner and alias_owner[a] != r["code"]:
                 err("geo/countries.tsv", n, f"{a!r} also names {alias_owner[a]}")
             alias_owner[a] = r["code"]
+    place_names = {}
     for n, r in tables.get("geo/places.tsv", []):
         if r["country"] and r["country"] not in countries:
             err("geo/places.tsv", n, f"unknown country {r['country']}")
+        if r["kind"] not in {"capital", "city", "district", "region"}:
+            err("geo/places.tsv", n, f"bad kind {r['kind']}")
+        for a in [r["name"]] + [x for x in r["aliases"].split("|") if x]:
+            if a in alias_owner:
+                err("geo/places.tsv", n, f"{a!r} is also a country name/adjective ({alias_owner[a]})")
+            if a in place_names:
+                err("geo/places.tsv", n, f"{a!r} also names the place on line {place_names[a]}")
+            place_names[a] = n
+    org_names = {}
+    for n, r in tables.get("ontology/organizations.tsv", []):
+        for a in [r["name"]] + [x for x in r["aliases"].split("|") if x]:
+            if a in alias_owner:
+                err("ontology/organizations.tsv", n, f"{a!r} is also a country name/adjective ({alias_owner[a]})")
+            if a in org_names and org_names[a] != r["code"]:
+                err("ontology/organizations.tsv", n, f"{a!r} also names {org_names[a]}")
+            org_names[a] = r["code"]
     for rel in ("en/leaders.tsv", "en/leaders_history.tsv"):
+        open_terms = {}
         for n, r in tables.get(rel, []):
+            if not r["end"]:
+                key = (r["country"], r["office"])
+                if key in open_terms:
+                    err(rel, n, f"two open terms for {key}: {r['name']} and {open_terms[key]}")
+                open_terms[key] = r["name"]
             if r["country"] not in countries:
                 err(rel, n, f"unknown country {r['country']}")
             if not r["code"].startswith(r["country"]) or r["code"][len(r["country"]):] not in roles:
