@@ -180,9 +180,13 @@ def main():
                 if key in open_terms:
                     err(rel, n, f"two open terms for {key}: {r['name']} and {open_terms[key]}")
                 open_terms[key] = r["name"]
-            if r["country"] not in countries:
+            if r["country"] in orgs:
+                # heads of international organizations: the organization's code
+                if r["code"] != r["country"]:
+                    err(rel, n, f"code {r['code']} should equal the organization code {r['country']}")
+            elif r["country"] not in countries:
                 err(rel, n, f"unknown country {r['country']}")
-            if not r["code"].startswith(r["country"]) or r["code"][len(r["country"]):] not in roles:
+            elif not r["code"].startswith(r["country"]) or r["code"][len(r["country"]):] not in roles:
                 err(rel, n, f"code {r['code']} is not country+role")
             for k in ("start", "end"):
                 if r[k] and not DATE.match(r[k]):
