@@ -29,8 +29,12 @@ Pearl Marina Ocean Boulder Anchorage Sparks Plymouth Jamestown Sutton Harrow Bre
 Richmond Greenwich Barking Gilbert Irvine Corona Orange Elizabeth Paterson Everett Columbia Savannah
 Augusta Laval Markham Vaughan Bradford Hull Derby Stoke Bolton Halle Nancy Tours Angers Sagar Batman
 Van Campos Oral Buda Pest Samba Kira Kita Golfe Desna Loni Guli Bimbo Teni Victoria
-Valencia Leninsk Dragon Eagle Ash Rugby Sandy Dundee Luton
-""".split())
+Valencia Kennedy Preston Santos Vladimir Toyota Kikuyu Warder Takeo Pereira Serra Leninsk Dragon Eagle Ash Rugby Sandy Dundee Luton
+""".split()) | {
+    # multi-word: boroughs named after people, numbered sectors, ambiguous compounds
+    "Miguel Hidalgo", "Venustiano Carranza", "Benito Juárez", "Ciudad Benito Juárez", "Gustavo Adolfo Madero",
+    "Álvaro Obregón", "Eloy Alfaro", "Sector 3", "Sector 6", "Mianzhu, Deyang, Sichuan", "East London",
+    "Ciudad López Mateos", "Soledad de Graciano Sánchez", "Central Coast"}
 def ascii_fold(s):
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
@@ -86,7 +90,15 @@ def main():
     for r in over:
         name = r["name"]
         old = places.get(name)
-        aliases = (old[2] if old else []) + [a for a in r["aliases"].split("|") if a]
+        new_aliases = [a for a in r["aliases"].split("|") if a]
+        # An override that renames a GeoNames place ("Ulaanbaatar" for GeoNames' "Ulan Bator")
+        # absorbs that row, so the old name becomes an alias instead of a second place.
+        for a in new_aliases + [ascii_fold(name)]:
+            other = places.get(a)
+            if a != name and other and other[0] == r["country"]:
+                del places[a]
+                old = old or other
+        aliases = (old[2] if old else []) + new_aliases
         places[name] = [r["country"], r["kind"], aliases, old[3] if old else 0]
 
     # An alias that another row uses as its name would be matched twice; drop it.
