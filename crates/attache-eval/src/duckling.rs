@@ -14,6 +14,9 @@ const SIGNALS: &[&str] = &[
     "on", "in", "at", "for", "during", "by", "around", "about", "of", "the",
 ];
 
+/// Words that may stay outside a money span: range openers and an article.
+const MONEY_OUTSIDE: &[&str] = &["between", "from", "a"];
+
 /// The phrase outside `[s, e)` is empty or only signal words and punctuation.
 fn covers(phrase: &str, s: usize, e: usize) -> bool {
     let rest = format!("{} {}", &phrase[..s], &phrase[e..]);
@@ -151,10 +154,11 @@ fn money(p: &str, e: &Value) -> bool {
     }
     let q = &qs[0];
     let s = q.hedge_start.unwrap_or(q.start);
-    let cover = whole(p, s, q.end)
-        || (whole(p, q.start, q.end))
-        || covers(p, s, q.end) && p[..s].trim().to_lowercase().starts_with("between")
-        || p[..s].trim().to_lowercase() == "from";
+    let rest = format!("{} {}", &p[..s], &p[q.end..]);
+    let cover = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| MONEY_OUTSIDE.contains(&w.to_lowercase().as_str()));
     if !cover
         || !currency_ok(
             cur,

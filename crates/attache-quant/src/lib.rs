@@ -253,48 +253,45 @@ fn comma_forms(l: &Lexed, i: usize) -> Option<Num> {
     None
 }
 
+/// ISO 4217 codes we recognize when written as a word ("USD 6 billion", "42 KWD").
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "KRW", "KZT", "CNY", "HKD", "CAD", "AUD", "CHF", "INR", "RUB",
+    "SGD", "NZD", "SEK", "NOK", "DKK", "TWD", "BRL", "MXN", "ZAR", "TRY", "SAR", "AED", "IDR",
+    "MYR", "THB", "PHP", "VND", "PKR", "UZS", "KGS", "TJS", "TMT", "AZN", "GEL", "AMD", "UAH",
+    "BYN", "PLN", "CZK", "HUF", "RON", "BGN", "HRK", "RSD", "ISK", "ILS", "EGP", "KWD", "QAR",
+    "BHD", "OMR", "JOD", "LBP", "IQD", "IRR", "SYP", "YER", "MAD", "DZD", "TND", "LYD", "NGN",
+    "KES", "GHS", "ETB", "TZS", "UGX", "XOF", "XAF", "ARS", "CLP", "COP", "PEN", "VES", "UYU",
+    "BOB", "PYG", "CRC", "GTQ", "CUP", "DOP", "JMD", "BDT", "LKR", "NPR", "MMK", "KHR", "LAK",
+    "MNT", "BND", "MOP", "FJD", "PGK", "AFN", "DEM", "FRF", "ITL", "NLG", "BEF", "ESP", "FIM",
+    "ATS", "PTE", "IEP", "GRD", "XDR", "BTC",
+];
+
 fn iso_code(raw: &str) -> Option<&'static str> {
-    Some(match raw {
-        "USD" => "USD",
-        "EUR" => "EUR",
-        "GBP" => "GBP",
-        "JPY" => "JPY",
-        "KRW" => "KRW",
-        "KZT" => "KZT",
-        "CNY" | "RMB" => "CNY",
-        "HKD" => "HKD",
-        "CAD" => "CAD",
-        "AUD" => "AUD",
-        "CHF" => "CHF",
-        "INR" => "INR",
-        "RUB" => "RUB",
-        "SGD" => "SGD",
-        "NZD" => "NZD",
-        "SEK" => "SEK",
-        "NOK" => "NOK",
-        "DKK" => "DKK",
-        "TWD" => "TWD",
-        "BRL" => "BRL",
-        "MXN" => "MXN",
-        "ZAR" => "ZAR",
-        "TRY" => "TRY",
-        "SAR" => "SAR",
-        "AED" => "AED",
-        "IDR" => "IDR",
-        "MYR" => "MYR",
-        "THB" => "THB",
-        "PHP" => "PHP",
-        "VND" => "VND",
-        "PKR" => "PKR",
-        "UZS" => "UZS",
-        "DEM" => "DEM",
-        "FRF" => "FRF",
-        "ITL" => "ITL",
-        "NLG" => "NLG",
-        "BEF" => "BEF",
-        "ESP" => "ESP",
-        _ => return None,
-    })
+    if raw == "RMB" {
+        return Some("CNY");
+    }
+    if raw.len() != 3 || !raw.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    ISO_CODES.iter().find(|c| **c == raw).copied()
+}
+
+/// Lowercase ISO codes accepted next to a number ("half million usd", "10 rmb").
+fn iso_code_lower(w: &str) -> Option<&'static str> {
+    match w {
+        "usd" => Some("USD"),
+        "eur" => Some("EUR"),
+        "gbp" => Some("GBP"),
+        "rmb" | "cny" => Some("CNY"),
+        "jpy" => Some("JPY"),
+        "cad" => Some("CAD"),
+        "aud" => Some("AUD"),
+        "nzd" => Some("NZD"),
+        "mxn" => Some("MXN"),
+        "hkd" => Some("HKD"),
+        "chf" => Some("CHF"),
+        _ => None,
+    }
 }
 
 /// A currency written before the number: returns (code, tokens used).
@@ -327,11 +324,28 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
     if let Some(c) = sym(raw) {
         return Some((c.to_string(), 1));
     }
+    if raw == "₿" {
+        return Some(("BTC".to_string(), 1));
+    }
     if l.is_word(i) {
-        // "US$", "HK$", "C$", "A$"
-        if l.is(i + 1, "$") && l.joined(i) {
+        // "U.S $", "u.s $"
+        if w == "u" && l.is(i + 1, ".") && l.is(i + 2, "s") && l.is(i + 3, "$") {
+            return Some(("USD".to_string(), 4));
+        }
+        // "US$", "HK$", "C$", "A$", "usd$", "c $" (lowercase styles write a space)
+        if l.is(i + 1, "$")
+            && (l.joined(i)
+                || (l.near(i)
+                    && l.raw(i).bytes().all(|b| b.is_ascii_lowercase())
+                    && l.raw(i).len() <= 3))
+        {
             let c = match w {
-                "us" | "u" => "USD",
+                "us" | "u" | "usd" => "USD",
+                "aud" => "AUD",
+                "cad" => "CAD",
+                "nzd" => "NZD",
+                "mxn" => "MXN",
+                "hkd" => "HKD",
                 "hk" => "HKD",
                 "c" | "can" | "ca" => "CAD",
                 "a" | "au" | "aus" => "AUD",
@@ -354,6 +368,14 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
         }
         if raw == "Rs" {
             return Some(("INR".to_string(), if l.is(i + 1, ".") { 2 } else { 1 }));
+        }
+        if raw == "RM" {
+            return Some(("MYR".to_string(), 1));
+        }
+        if let Some(c) = iso_code_lower(raw) {
+            if l.is_num(i + 1) && l.near(i) {
+                return Some((c.to_string(), 1));
+            }
         }
     }
     None
@@ -401,12 +423,62 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
     }
     let w = l.w(j);
     let w1 = l.w(j + 1);
-    if is_dollar(w) {
+    if is_dollar(w) || w == "bucks" {
         return Some((dollar, 1, 1.0));
     }
+    // Symbols after the number: "10$", "20 €", "10¢", "3.14US$".
+    match l.raw(j) {
+        "$" => return Some((dollar, 1, 1.0)),
+        "€" => {
+            return Some((
+                "EUR".into(),
+                if l.is(j + 1, "ur") && l.joined(j) {
+                    2
+                } else {
+                    1
+                },
+                1.0,
+            ))
+        }
+        "£" => return Some(("GBP".into(), 1, 1.0)),
+        "¢" => return Some((dollar, 1, 0.01)),
+        "元" => return Some(("CNY".into(), 1, 1.0)),
+        "₡" => return Some(("CRC".into(), 1, 1.0)),
+        "₾" => return Some(("GEL".into(), 1, 1.0)),
+        "₭" => return Some(("LAK".into(), 1, 1.0)),
+        "₩" => return Some(("KRW".into(), 1, 1.0)),
+        "¥" => return Some(("JPY".into(), 1, 1.0)),
+        _ => {}
+    }
     if l.is_word(j) {
-        if let Some(c) = iso_code(l.raw(j)) {
+        let raw = l.raw(j);
+        if let Some(c) = iso_code(raw) {
             return Some((c.to_string(), 1, 1.0));
+        }
+        if raw == "US" && l.is(j + 1, "$") && l.joined(j) {
+            return Some(("USD".into(), 2, 1.0));
+        }
+        if let Some(c) = iso_code_lower(w) {
+            return Some((c.to_string(), 1, 1.0));
+        }
+        // "30 MUSD", "120 MEUR": millions of a currency.
+        if raw.len() == 4 && raw.starts_with('M') {
+            if let Some(c) = iso_code(&raw[1..]) {
+                return Some((c.to_string(), 1, 1e6));
+            }
+        }
+        if raw == "RM" {
+            return Some(("MYR".into(), 1, 1.0));
+        }
+        if raw == "LE" || (w == "l" && l.is(j + 1, ".") && l.is(j + 2, "e")) {
+            let k = if raw == "LE" {
+                1
+            } else if l.is(j + 3, ".") {
+                4
+            } else {
+                3
+            };
+            return Some(("EGP".into(), k, 1.0));
         }
     }
     let two = |c: &str| Some((c.to_string(), 2, 1.0));
@@ -431,6 +503,16 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         ("dutch", "guilders") => return two("NLG"),
         ("british", "pounds") => return two("GBP"),
         ("korean", "won") => return two("KRW"),
+        ("kuwaiti", "dinar" | "dinars") => return two("KWD"),
+        ("lebanese", "pounds" | "pound") => return two("LBP"),
+        ("egyptian", "pounds" | "pound") => return two("EGP"),
+        ("qatari", "riyals" | "riyal") => return two("QAR"),
+        ("turkish", "lira" | "liras") => return two("TRY"),
+        ("malaysia" | "malaysian", "ringgit" | "ringgits") => return two("MYR"),
+        ("us", "dollar") => return two("USD"),
+        ("mexican", "pesos" | "peso") => return two("MXN"),
+        ("russian", "roubles" | "rubles") => return two("RUB"),
+        ("new", "shekels") => return two("ILS"),
         ("d", "-") if matches!(l.w(j + 2), "marks" | "mark") => {
             return Some(("DEM".into(), 3, 1.0))
         }
@@ -453,7 +535,7 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         "francs" => one("FRF"),
         "euros" | "euro" => one("EUR"),
         "yuan" | "renminbi" => one("CNY"),
-        "rupees" | "rupee" => one("INR"),
+        "rupees" | "rupee" | "rs" => one("INR"),
         "roubles" | "rubles" | "rouble" | "ruble" => one("RUB"),
         "pesos" => one("MXN"),
         "lire" => one("ITL"),
@@ -462,7 +544,16 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         "rand" => one("ZAR"),
         "guilders" => one("NLG"),
         "crowns" | "kronor" | "krona" => one("SEK"),
-        "ringgit" => one("MYR"),
+        "ringgit" | "ringgits" => one("MYR"),
+        "egyptianpound" | "geneh" => one("EGP"),
+        "saudiriyal" => one("SAR"),
+        "tugriks" | "tugrik" => one("MNT"),
+        "rials" | "rial" => one("IRR"),
+        "dinars" | "dinar" => one("XXX"), // ambiguous between countries: ISO "no currency"
+        "pesetas" | "peseta" => one("ESP"),
+        "bitcoins" | "bitcoin" | "btc" => one("BTC"),
+        "pennies" => Some((dollar, 1, 0.01)),
+        "penny" => Some(("GBP".into(), 1, 0.01)),
         "baht" => one("THB"),
         "rupiah" => one("IDR"),
         "shekels" => one("ILS"),
@@ -484,7 +575,8 @@ fn percent_suffix(l: &Lexed, j: usize) -> Option<(&'static str, usize)> {
     match w {
         "%" => Some(("percent", 1)),
         "percentage" | "pct" if matches!(w1, "point" | "points") => Some(("percentage_points", 2)),
-        "percent" | "pct" | "pc" => Some(("percent", 1)),
+        "percent" | "pct" | "pc" | "percents" => Some(("percent", 1)),
+        "percentage" => Some(("percent", 1)),
         "per" if w1 == "cent" => Some(("percent", 2)),
         "basis" if matches!(w1, "point" | "points") => Some(("basis_points", 2)),
         _ => None,
@@ -721,6 +813,7 @@ fn hedge_before(l: &Lexed, i: usize) -> Option<(Qualifier, usize)> {
         "under" | "below" | "<" => Some(LessThan),
         "minimum" => Some(AtLeast),
         "maximum" | "max" => Some(AtMost),
+        "exactly" | "precisely" => Some(Exact),
         _ => None,
     };
     one.map(|q| (q, i - 1))
@@ -737,22 +830,185 @@ struct Reading {
     rule: &'static str,
 }
 
+/// Something that makes a number a quantity starts at `j` (near the number's end).
+fn unit_follows(l: &Lexed, j: usize, ctx: &QuantContext) -> bool {
+    j > 0 && l.near(j - 1) && (money_suffix(l, j, ctx).is_some() || percent_suffix(l, j).is_some())
+}
+
+/// The number at `i`: the strict reading, or a longer lenient one when a currency or percent
+/// sign follows it ("half million usd", "three quarters billion dollars").
+fn read_number(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Num> {
+    let n = num::read(l, i);
+    let w = l.w(i);
+    let maybe_rich = l.is_word(i)
+        && matches!(
+            w,
+            "half"
+                | "quarter"
+                | "a"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "hundred"
+        )
+        || l.is(i + 1, "point");
+    if !maybe_rich {
+        return n;
+    }
+    match (n, rich::read(l, i)) {
+        (Some(n), Some(r)) if r.last > n.last && !r.ordinal && unit_follows(l, r.last, ctx) => {
+            Some(Num { scaled: true, ..r })
+        }
+        (None, Some(r)) if !r.ordinal && unit_follows(l, r.last, ctx) && !matches!(w, "a") => {
+            Some(Num { scaled: true, ..r })
+        }
+        (n, _) => n,
+    }
+}
+
+/// Cents after a whole amount: "20 dollars 43 cents", "$20 and 43c", "15 dollars 50".
+fn cents_tail(l: &Lexed, j: usize, main: &Num) -> Option<(f64, usize)> {
+    if main.scaled || main.value.fract() != 0.0 || main.ordinal {
+        return None;
+    }
+    let mut k = j;
+    if l.is(k, "and") {
+        k += 1;
+    }
+    if !l.near(k - 1) {
+        return None;
+    }
+    let m = num::read(l, k)?;
+    if m.ordinal
+        || m.scaled
+        || m.value.fract() != 0.0
+        || !(1.0..100.0).contains(&m.value)
+        || (m.digits && l.raw(k).len() > 2)
+    {
+        return None;
+    }
+    let e = m.last;
+    let w = l.w(e);
+    if matches!(
+        w,
+        "cents"
+            | "cent"
+            | "c"
+            | "pence"
+            | "p"
+            | "sen"
+            | "sens"
+            | "kopiykas"
+            | "kopecks"
+            | "kopeks"
+            | "centavos"
+            | "centimes"
+    ) && l.near(e - 1)
+    {
+        return Some((m.value / 100.0, e + 1));
+    }
+    if l.is_word(e) && w != "and" || percent_suffix(l, e).is_some() || l.is(e, "$") || l.is(e, "%")
+    {
+        return None;
+    }
+    Some((m.value / 100.0, e))
+}
+
 fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
+    // "minus five percent"
+    if matches!(l.w(i), "minus" | "negative") && l.near(i) {
+        let mut r = read_quantity(l, i + 1, ctx)?;
+        if r.kind == QuantityKind::Ordinal {
+            return None;
+        }
+        r.first = i;
+        r.value = -r.value;
+        return Some(r);
+    }
+    // "percent of 10": the sign before the number.
+    if matches!(l.w(i), "percent" | "percents") || (l.is(i, "per") && l.is(i + 1, "cent")) {
+        let k = if l.is(i, "per") { i + 2 } else { i + 1 };
+        if l.is(k, "of") && !(i > 0 && num::read(l, i - 1).is_some()) {
+            if let Some(n) = num::read(l, k + 1).filter(|n| !n.ordinal) {
+                return Some(Reading {
+                    first: i,
+                    last: n.last,
+                    kind: QuantityKind::Percent,
+                    value: n.value,
+                    unit: Some("percent".into()),
+                    num: n,
+                    rule: "percent.prefix",
+                });
+            }
+        }
+        return None;
+    }
+    // "a dollar", "an euro"
+    if matches!(l.w(i), "a" | "an")
+        && matches!(
+            l.w(i + 1),
+            "dollar" | "euro" | "pound" | "yen" | "cent" | "penny"
+        )
+    {
+        if let Some((code, k, f)) = money_suffix(l, i + 1, ctx) {
+            let n = Num {
+                first: i,
+                last: i + 1,
+                value: 1.0,
+                digits: false,
+                words: true,
+                ordinal: false,
+                bare_int: false,
+                scaled: false,
+            };
+            let mut v = f;
+            let mut last = i + 1 + k;
+            if let Some((c, e)) = cents_tail(l, last, &n) {
+                v += c;
+                last = e;
+            }
+            return Some(Reading {
+                first: i,
+                last,
+                kind: QuantityKind::Money,
+                value: v,
+                unit: Some(code),
+                num: n,
+                rule: "money.suffix",
+            });
+        }
+    }
     // Currency before the number.
     if let Some((code, k)) = money_prefix(l, i, ctx) {
         let mut j = i + k;
         if l.is_num(j) || (l.is_word(j) && num::read(l, j).is_some_and(|n| !n.ordinal)) {
             // "US$ 4.7" allows a space; ISO codes need one word boundary anyway.
             if l.near(j - 1) {
-                if let Some(n) = num::read(l, j) {
+                if let Some(n) = read_number(l, j, ctx) {
                     if !n.ordinal {
                         j = n.last;
-                        // "$3.8bn" is read by `num`; "USD 6 billion" too.
+                        let mut v = n.value;
+                        // "$3.8bn" is read by `num`; "USD 6 billion" too; "$20 and 43c".
+                        if let Some((c, e)) = cents_tail(l, j, &n) {
+                            v += c;
+                            j = e;
+                        }
                         return Some(Reading {
                             first: i,
                             last: j,
                             kind: QuantityKind::Money,
-                            value: n.value,
+                            value: v,
                             unit: Some(code),
                             num: n,
                             rule: "money.prefix",
@@ -769,8 +1025,33 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
             return None;
         }
     }
-    let n = num::read(l, i)?;
+    let n = read_number(l, i, ctx)?;
     let mut j = n.last;
+    // URL fragments ("q=30%25") are not quantities.
+    if i > 0 && l.joined(i - 1) && matches!(l.w(i - 1), "%" | "=" | "?" | "&") {
+        return None;
+    }
+    // "12-cent", "one-yen": a currency joined by a hyphen.
+    if l.is(j, "-")
+        && l.joined(j - 1)
+        && l.joined(j)
+        && matches!(
+            l.w(j + 1),
+            "cent" | "dollar" | "yen" | "pound" | "euro" | "dlr"
+        )
+    {
+        if let Some((code, k, f)) = money_suffix(l, j + 1, ctx) {
+            return Some(Reading {
+                first: i,
+                last: j + 1 + k,
+                kind: QuantityKind::Money,
+                value: n.value * f,
+                unit: Some(code),
+                num: n,
+                rule: "money.suffix",
+            });
+        }
+    }
     // "a 5.5 billion dlr deficit": suffixes may follow directly.
     if let Some((unit, k)) = percent_suffix(l, j) {
         if l.near(j - 1) {
@@ -800,10 +1081,15 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
         if let Some((code, k, f)) = money_suffix(l, j, ctx) {
             let mut v = n.value * f;
             j += k;
-            // "5 billion dlrs" already scaled; "300 dlrs million" does not occur.
+            // "75 USD million"; "5 billion dlrs" is already scaled.
             if let Some(s) = num::scale_word(l.w(j)).filter(|_| !n.scaled) {
                 v *= s;
                 j += 1;
+            } else if f == 1.0 {
+                if let Some((c, e)) = cents_tail(l, j, &n) {
+                    v += c;
+                    j = e;
+                }
             }
             return Some(Reading {
                 first: i,
@@ -1021,47 +1307,25 @@ fn could_start(l: &Lexed, i: usize) -> bool {
         Some(TokKind::Num) => true,
         Some(TokKind::Sym) => {
             let b = l.raw(i).as_bytes()[0];
-            b == b'$' || b >= 0x80
+            b == b'$' || b >= 0x80 || b == b'.'
         }
         Some(TokKind::Word) => {
             let w = l.w(i);
-            let b = w.as_bytes()[0];
-            // Cheap first-letter gate before the full word tables.
-            matches!(
-                b,
-                b'a' | b'c'
-                    | b'd'
-                    | b'e'
-                    | b'f'
-                    | b'h'
-                    | b'j'
-                    | b'k'
-                    | b'm'
-                    | b'n'
-                    | b'o'
-                    | b'r'
-                    | b's'
-                    | b't'
-                    | b'u'
-                    | b'z'
-                    | b'g'
-                    | b'i'
-                    | b'b'
-                    | b'p'
-                    | b'v'
-                    | b'l'
-            ) && (num::unit_word(w).is_some()
+            num::unit_word(w).is_some()
                 || num::tens_word(w).is_some()
                 || num::ordinal_word(w).is_some()
-                || (matches!(w, "a" | "an")
-                    && matches!(
-                        l.w(i + 1),
-                        "hundred" | "thousand" | "dozen" | "million" | "billion" | "trillion"
-                    ))
-                || (l.raw(i).len() == 3 && iso_code(l.raw(i)).is_some())
-                || (l.is(i + 1, "$") && l.joined(i))
-                || (w == "rs" && l.capitalized(i))
-                || (w == "u" && l.is(i + 4, "$")))
+                || matches!(
+                    w,
+                    "a" | "an"
+                        | "minus"
+                        | "negative"
+                        | "percent"
+                        | "percents"
+                        | "per"
+                        | "half"
+                        | "quarter"
+                )
+                || (w.len() <= 4 && money_prefix(l, i, &QuantContext::default()).is_some())
         }
         None => false,
     }

@@ -264,7 +264,15 @@ fn read_digits(l: &Lexed, i: usize) -> Option<Num> {
             _ => break,
         }
     }
-    // "2 and a half million" is rare; "2 1/2" handled above.
+    // "16.4 million" as 16.4e6 exactly, not 16.4 * 1e6 (which is 16399999.999999998).
+    if scaled {
+        let exp = (v / n.value).log10().round();
+        if n.value != 0.0 && (10f64.powf(exp) - v / n.value).abs() < 1e-6 * (v / n.value) {
+            if let Ok(x) = format!("{}e{}", raw.replace(',', ""), exp as i32).parse::<f64>() {
+                v = x;
+            }
+        }
+    }
     n.value = v;
     n.last = j;
     if scaled {
