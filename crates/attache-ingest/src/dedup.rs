@@ -126,6 +126,12 @@ impl Deduper {
                             continue;
                         }
                         let other = &self.entries[c as usize];
+                        // A short text inside a much longer one (a quoted paragraph) is
+                        // not a copy of it: require comparable sizes.
+                        let (lo, hi) = (n.min(other.shingles), n.max(other.shingles));
+                        if lo * 5 < hi {
+                            continue;
+                        }
                         let sim = containment(&sig, n, &other.sig, other.shingles);
                         if sim >= self.threshold && best.is_none_or(|(_, s)| sim > s) {
                             best = Some((c as usize, sim));

@@ -206,6 +206,7 @@ pub fn parse_feed(bytes: &[u8], name: &str, stem: &str) -> Result<Vec<Article>, 
             language: feed.language.clone(),
             canonical_url: item.link,
             warnings,
+            dedup: None,
         });
     }
     Ok(out)

@@ -48,6 +48,7 @@ impl HtmlArticle {
             language: self.language,
             canonical_url: self.canonical_url,
             warnings: self.warnings,
+            dedup: None,
         }
     }
 }

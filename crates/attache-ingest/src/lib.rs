@@ -49,6 +49,8 @@ pub struct ReadOptions {
     pub english_only: bool,
     /// Called after every document and at the start of every file, for progress display.
     pub progress: Option<ProgressFn>,
+    /// Mark exact and near duplicates ([`Article::dedup`]) with a [`Deduper`] over the run.
+    pub dedup: bool,
 }
 
 impl Default for ReadOptions {
@@ -58,6 +60,7 @@ impl Default for ReadOptions {
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             english_only: true,
             progress: None,
+            dedup: false,
         }
     }
 }
@@ -69,6 +72,7 @@ impl std::fmt::Debug for ReadOptions {
             .field("max_doc_bytes", &self.max_doc_bytes)
             .field("english_only", &self.english_only)
             .field("progress", &self.progress.is_some())
+            .field("dedup", &self.dedup)
             .finish()
     }
 }
@@ -104,6 +108,8 @@ pub struct Article {
     pub canonical_url: Option<String>,
     /// Problems that did not stop the document (cut at the size cap, lossy decoding, ...).
     pub warnings: Vec<String>,
+    /// Duplicate cluster, when [`ReadOptions::dedup`] is on.
+    pub dedup: Option<DedupInfo>,
 }
 
 /// What [`read_inputs`] yields.

@@ -71,6 +71,7 @@ pub struct Inputs {
     progress: Progress,
     bytes: Arc<AtomicU64>,
     visited_dirs: HashSet<PathBuf>,
+    deduper: Option<crate::Deduper>,
 }
 
 impl Inputs {
@@ -90,13 +91,14 @@ impl Inputs {
             })
             .collect();
         Inputs {
-            opts,
             pending,
             current: None,
             queue: VecDeque::new(),
             progress: Progress::default(),
             bytes: Arc::new(AtomicU64::new(0)),
             visited_dirs: HashSet::new(),
+            deduper: opts.dedup.then(crate::Deduper::default),
+            opts,
         }
     }
 
@@ -520,7 +522,11 @@ impl Iterator for Inputs {
     fn next(&mut self) -> Option<Input> {
         loop {
             if let Some(item) = self.queue.pop_front() {
-                let item = self.filter_language(item);
+                let mut item = self.filter_language(item);
+                if let (Some(d), Input::Document(a)) = (self.deduper.as_mut(), &mut item) {
+                    let id = a.doc.id.clone().unwrap_or_else(|| a.origin.clone());
+                    a.dedup = Some(d.add(&id, a.doc.text.as_deref().unwrap_or("")));
+                }
                 self.progress.items += 1;
                 self.report();
                 return Some(item);
