@@ -74,7 +74,7 @@ fn rss_atom_and_json_feed_items() {
         english_only: false,
         ..ReadOptions::default()
     };
-    let got: Vec<_> = read_inputs(&[dir.clone()], &opts).collect();
+    let got: Vec<_> = read_inputs(std::slice::from_ref(&dir), &opts).collect();
     let d = documents(got.clone());
     assert_eq!(d.len(), 5, "{got:#?}");
     // Sorted order: atom.feed, items.json, wire.xml.
