@@ -33,7 +33,7 @@ Duke Prince Crown Sultan Emir Amir Chairman Chairwoman Chairperson of the Cabine
 State Affairs Commission Federal Governor General Co-prince Co-Prince Captain Captains Regent Pope
 Chief Executive Head Government Vice Transitional Interim Acting Sovereign Military National
 Presidential and Sheikh Shaykh Amir Paramount Chair Presidency Presiding Member Secretary Union
-Republic People's Revolutionary Assembly""".split())
+Republic People's Revolutionary Assembly Taoiseach Taliban""".split())
 
 OFFICES = [("prime minister", "prime minister"), ("premier", "premier"), ("chancellor", "chancellor"),
            ("supreme leader", "supreme leader"), ("emperor", "emperor"), ("queen", "queen"),
@@ -67,7 +67,15 @@ def is_caps(tok):
 
 def fix_case(tok):
     if is_caps(tok):
-        return "-".join("'".join(p.capitalize() for p in part.split("'")) for part in tok.split("-"))
+        out = []
+        for part in tok.split("-"):
+            bits = part.split("'")
+            # O'Brien, D'Alema: capitalise after a one-letter prefix only
+            word = bits[0].capitalize()
+            for b in bits[1:]:
+                word += "'" + (b.capitalize() if len(word) == 1 else b.lower())
+            out.append(word)
+        return "-".join(out)
     return tok
 
 
@@ -85,8 +93,12 @@ def parse_holder(text):
     day, month, year = int(m.group(2)), MONTHS.get(m.group(3).lower()), int(m.group(4))
     if not month:
         return None
-    # Nicknames in quotes are left out; "MARCOS, Jr." becomes "Marcos Jr.".
-    toks = [t.rstrip(",") for t in m.group(1).split() if not t.startswith('"')]
+    # Parenthesised glosses ("Taoiseach (Prime Minister)") belong to the title; nicknames in
+    # quotes are left out; "MARCOS, Jr." becomes "Marcos Jr.".
+    pre = m.group(1)
+    glosses = re.findall(r"\(([^)]*)\)", pre)
+    pre = re.sub(r"\([^)]*\)", " ", pre)
+    toks = [t.rstrip(",") for t in pre.split() if not t.startswith('"')]
     caps = [i for i, t in enumerate(toks) if is_caps(t) and t not in TITLE_WORDS]
     if not caps:
         return None
@@ -96,7 +108,7 @@ def parse_holder(text):
         j -= 1
     while j < i and toks[j] in PARTICLES:
         j += 1
-    title = " ".join(toks[:j])
+    title = " ".join(toks[:j] + glosses)
     name = " ".join(fix_case(t) for t in toks[j:])
     surname = fix_case(toks[i])
     # Short forms news uses: given name + the capitalised surname(s) ("Rodrigo CHAVES Robles" ->
