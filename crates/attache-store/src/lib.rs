@@ -545,3 +545,30 @@ pub(crate) fn parse_checks_json(
         facts: serde_json::from_str(facts).unwrap_or_default(),
     }
 }
+
+/// Stores a stream of coded documents in batches of `batch_size`, one transaction each;
+/// `on_batch` sees the running totals after every commit (for progress display). Documents
+/// already stored unchanged are skipped, so a rerun after an interruption resumes.
+pub fn ingest_all(
+    store: &mut Store,
+    docs: impl IntoIterator<Item = Document>,
+    batch_size: usize,
+    mut on_batch: impl FnMut(&BatchStats),
+) -> Result<BatchStats> {
+    let batch_size = batch_size.max(1);
+    let mut total = BatchStats::default();
+    let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
+    for d in docs {
+        batch.push(d);
+        if batch.len() >= batch_size {
+            total.add(&store.ingest_batch(&batch)?);
+            batch.clear();
+            on_batch(&total);
+        }
+    }
+    if !batch.is_empty() {
+        total.add(&store.ingest_batch(&batch)?);
+        on_batch(&total);
+    }
+    Ok(total)
+}
