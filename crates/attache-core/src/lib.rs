@@ -1,1 +1,200 @@
-//! attache-core (to be written).
+//! attache-core: the coding pipeline.
+//!
+//! clean text → sentences, tokens, clauses → dateline and publication date → actor mentions
+//! (gazetteer, leftmost-longest) and their resolution in the document → time expressions
+//! resolved against the publication date → quantities → events → facts → the contract's
+//! [`Document`]. Every item keeps the byte span it came from; spans become code-point
+//! offsets only in [`output`].
+//!
+//! Architecture invariant: coding never fails and never panics on any text; what it could
+//! not do goes into the document's `warnings`.
+
+use std::path::PathBuf;
+
+use attache_dict::{Dictionaries, LoadError};
+use attache_model::{Document, InputDocument, PublishedBasis};
+use attache_text::{Span, Token};
+use jiff::civil::Date;
+
+pub mod actors;
+pub mod clauses;
+pub mod dateline;
+pub mod events;
+pub mod examples;
+pub mod explain;
+pub mod facts;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod output;
+mod published;
+
+pub use attache_dict;
+
+/// A sentence with its tokens and clauses.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub span: Span,
+    pub paragraph: usize,
+    pub tokens: Vec<Token>,
+    pub clauses: Vec<clauses::Clause>,
+}
+
+/// Options of one coding run.
+#[derive(Debug, Clone, Default)]
+pub struct CodeOptions {
+    /// Publication date for inputs that have none (`--date`).
+    pub date: Option<Date>,
+}
+
+/// The engine: validated tables and the automata built from them. Build once, code many.
+pub struct Engine {
+    pub dict: Dictionaries,
+    gazetteer: gazetteer::Gazetteer,
+    matcher: events::Matcher,
+}
+
+/// Everything the pipeline found in one document, before serialization; `explain` reads it.
+pub struct Analysis {
+    pub id: String,
+    pub text: String,
+    pub sents: Vec<Sent>,
+    pub dateline: Option<dateline::Dateline>,
+    pub published: Option<Date>,
+    pub published_basis: Option<PublishedBasis>,
+    pub published_reason: String,
+    pub actors: Vec<actors::ActorRec>,
+    pub mentions: Vec<actors::MentionRef>,
+    pub times: Vec<attache_time::TimeExpr>,
+    pub quantities: Vec<attache_quant::QuantityExpr>,
+    pub events: Vec<events::EventRec>,
+    pub facts: Vec<facts::FactRec>,
+    pub warnings: Vec<String>,
+    /// Each actor's code as of the publication date.
+    pub actor_codes: Vec<Option<String>>,
+    resolver_codes: Vec<Vec<(Option<String>, Option<String>)>>,
+}
+
+impl Engine {
+    /// Loads our tables and the users' (`--dict DIR`).
+    pub fn load(extra_dict_dirs: &[PathBuf]) -> Result<Engine, LoadError> {
+        Ok(Engine::new(Dictionaries::load(extra_dict_dirs)?))
+    }
+
+    pub fn new(dict: Dictionaries) -> Engine {
+        let gazetteer = gazetteer::Gazetteer::new(&dict);
+        let matcher = events::Matcher::new(&dict);
+        Engine { dict, gazetteer, matcher }
+    }
+
+    /// Codes one input document into the contract's shape.
+    pub fn code(&self, input: &InputDocument, opts: &CodeOptions) -> Document {
+        let a = self.analyze(input, opts);
+        output::document(self, input, &a)
+    }
+
+    /// Runs the pipeline and keeps every intermediate result.
+    pub fn analyze(&self, input: &InputDocument, opts: &CodeOptions) -> Analysis {
+        let raw = input.text.as_deref().unwrap_or("");
+        let text = attache_text::clean(raw);
+        let mut warnings = Vec::new();
+        if input.text.is_none() {
+            warnings.push("the input has no `text`".to_string());
+        } else if text.trim().is_empty() {
+            warnings.push("the input text is empty".to_string());
+        }
+        let id = input.id.clone().unwrap_or_else(|| content_id(&text));
+        let sents: Vec<Sent> = attache_text::split_sentences(&text)
+            .into_iter()
+            .map(|s| {
+                let tokens = attache_text::tokenize(&text, s.span);
+                let clauses = clauses::split(&text, &tokens);
+                Sent { span: s.span, paragraph: s.paragraph, tokens, clauses }
+            })
+            .collect();
+        let dl = dateline::parse(&text, &self.dict);
+
+        let mut resolver = actors::Resolver::new(&self.dict, &self.gazetteer);
+        for (i, s) in sents.iter().enumerate() {
+            resolver.sentence(&text, i, s.span, &s.tokens);
+        }
+
+        let (published, published_basis, published_reason) =
+            published::decide(input, opts, dl.as_ref(), &text, &sents, &resolver, &mut warnings);
+
+        let times = attache_time::extract(&text, published);
+        let quant_ctx = facts::quant_context(&text);
+        let quantities = attache_quant::extract(&text, &quant_ctx);
+        let published_s = published.map(|d| d.to_string());
+        let dateline_end = dl.as_ref().map(|d| d.end).unwrap_or(0);
+        let inp = events::EventInput {
+            text: &text,
+            sents: &sents,
+            mentions: &resolver.mentions,
+            times: &times,
+            published: published_s.clone(),
+            dateline_end,
+        };
+        let raw_events = events::find(&self.dict, &self.matcher, &inp);
+        let country_of = |a: Option<usize>| a.and_then(|i| resolver.actors[i].country.clone());
+        let events = events::merge(raw_events, &country_of);
+        let facts = facts::find(&self.dict, &facts::FactInput {
+            text: &text,
+            sents: &sents,
+            mentions: &resolver.mentions,
+            actors: &resolver.actors,
+            times: &times,
+            quantities: &quantities,
+            dateline_end,
+            dateline_country: dl.as_ref().and_then(|d| d.country.clone()),
+        });
+        // codes of each event's actors as of the event's date
+        let resolver_codes = events
+            .iter()
+            .map(|e| {
+                vec![
+                    (e.source.and_then(|s| resolver.code_at(s, e.date.as_deref())), None),
+                    (e.target.and_then(|t| resolver.code_at(t, e.date.as_deref())), None),
+                ]
+            })
+            .collect();
+        let actor_codes_now: Vec<Option<String>> = (0..resolver.actors.len())
+            .map(|i| resolver.code_at(i, published_s.as_deref()))
+            .collect();
+        Analysis {
+            id,
+            text: text.clone(),
+            sents,
+            dateline: dl,
+            published,
+            published_basis,
+            published_reason,
+            actors: resolver.actors.clone(),
+            actor_codes: actor_codes_now,
+            mentions: resolver.mentions.clone(),
+            times,
+            quantities,
+            events,
+            facts,
+            warnings,
+            resolver_codes,
+        }
+    }
+}
+
+impl Analysis {
+    /// Source and target codes of event `i` as of its date.
+    pub fn event_codes(&self, i: usize) -> (Option<String>, Option<String>) {
+        let c = &self.resolver_codes[i];
+        (c[0].0.clone(), c[1].0.clone())
+    }
+}
+
+/// A stable id from the content: FNV-1a 64 of the clean text.
+pub fn content_id(text: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}

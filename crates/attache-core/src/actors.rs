@@ -1,0 +1,754 @@
+//! Actor mentions and their resolution within a document.
+//!
+//! A sentence's tokens are read left to right into noun phrases built from the gazetteer's
+//! hits: `[former] [country or adjective ['s]] [modifiers] [title] [Name]` gives a person
+//! ("South Korean President Lee Jae-myung"), a group ("Japanese officials") or an
+//! organization ("the Kazakhstan Embassy"); a run of capitalized words holding an
+//! organization noun gives a named organization ("Gangnam University"), whose country comes
+//! from a place or country inside the name or from "in <place>" after it. Later mentions of
+//! a person by one part of the name ("Lee", "Tokayev") resolve to the same actor.
+//!
+//! Codes are given as of a date: an office holder is coded by the office held on that date
+//! (`GOV` during the term, `ELI` after it), so one actor can carry different codes in
+//! different events.
+
+use std::collections::HashMap;
+
+use attache_dict::Dictionaries;
+use attache_model::ActorKind;
+use attache_text::{Span, Token, TokenKind};
+
+use crate::gazetteer::{Entry, Gazetteer, Hit};
+
+/// A resolved actor of one document.
+#[derive(Debug, Clone)]
+pub struct ActorRec {
+    pub name: String,
+    pub country: Option<String>,
+    pub kind: ActorKind,
+    /// Title or organization noun as written in the tables ("president", "embassy").
+    pub role: Option<String>,
+    /// CAMEO role code from the title ("GOV", "EDU").
+    pub sector: Option<String>,
+    /// A code of its own (international organizations: "IGOUNO").
+    pub org_code: Option<String>,
+    /// Written as "former ...".
+    pub former: bool,
+    /// The office holder's name in the leaders table, if known.
+    pub leader: Option<String>,
+    /// Which table entry or rule resolved the actor.
+    pub rule: String,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// Can be the source or target of an event.
+    Actor,
+    /// A place: a target of travel, an event's location.
+    Place,
+    /// An adjective before a noun that is not an actor ("Korean investment"): names the
+    /// country a fact is about, but is no event participant.
+    Modifier,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct MentionRef {
+    pub span: Span,
+    pub actor: usize,
+    pub sentence: usize,
+    pub kind: MentionKind,
+    /// Followed by the possessive `'s`.
+    pub possessive: bool,
+}
+
+/// Words between a possessive or adjective and a title that do not change who is meant.
+const TITLE_MODIFIERS: &[&str] = &[
+    "first", "new", "top", "senior", "acting", "incoming", "outgoing", "late", "then",
+    "interim", "current", "veteran", "longtime", "chief", "visiting", "second", "third",
+];
+
+/// Words that join capitalized words into one name ("Korean Theatre of Kazakhstan").
+const NAME_CONNECTORS: &[&str] = &["of", "for", "and", "de", "du", "al", "bin", "van", "von"];
+
+/// Capitalized words that begin sentences or headlines but never names.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "As",
+    "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "There", "Their",
+    "His", "Her", "Its", "Our", "After", "Before", "During", "While", "When", "Since", "If",
+    "According", "Copyright", "All", "Both", "Key", "High-level", "Trade", "Tourism",
+    "Cultural", "Bilateral", "Diplomatic", "Flight", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+    "May", "June", "July", "August", "September", "October", "November", "December", "Mr",
+    "Mrs", "Ms", "Dr", "Reuters", "Meanwhile", "However", "Also", "Earlier", "Later", "Last",
+    "Next", "Some", "Many", "Most", "One", "Two", "Three", "Officials", "Sources", "Analysts",
+];
+
+pub struct Resolver<'a> {
+    pub dict: &'a Dictionaries,
+    pub gaz: &'a Gazetteer,
+    pub actors: Vec<ActorRec>,
+    pub mentions: Vec<MentionRef>,
+    /// Name parts of persons already seen ("Tokayev" → actor).
+    short_names: HashMap<String, usize>,
+    by_key: HashMap<(String, Option<String>), usize>,
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(dict: &'a Dictionaries, gaz: &'a Gazetteer) -> Self {
+        Resolver {
+            dict,
+            gaz,
+            actors: Vec::new(),
+            mentions: Vec::new(),
+            short_names: HashMap::new(),
+            by_key: HashMap::new(),
+        }
+    }
+
+    fn intern(&mut self, rec: ActorRec, span: Span) -> usize {
+        let key = (lower(&rec.name), rec.country.clone());
+        if let Some(&i) = self.by_key.get(&key) {
+            let a = &mut self.actors[i];
+            if !a.mentions.contains(&span) {
+                a.mentions.push(span);
+            }
+            if a.role.is_none() && rec.role.is_some() {
+                a.role = rec.role;
+                a.sector = rec.sector;
+            }
+            a.former |= rec.former;
+            return i;
+        }
+        let mut rec = rec;
+        rec.mentions = vec![span];
+        self.actors.push(rec);
+        let i = self.actors.len() - 1;
+        self.by_key.insert(key, i);
+        i
+    }
+
+    fn register_person_parts(&mut self, name: &str, actor: usize) {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() < 2 {
+            return;
+        }
+        for p in [parts[0], parts[parts.len() - 1]] {
+            if p.chars().count() >= 3 && is_cap(p) && !NOT_NAMES.contains(&p) {
+                self.short_names.entry(p.to_string()).or_insert(actor);
+            }
+        }
+    }
+
+    fn push_mention(&mut self, span: Span, actor: usize, sentence: usize, kind: MentionKind, possessive: bool) {
+        self.mentions.push(MentionRef {
+            span,
+            actor,
+            sentence,
+            kind,
+            possessive,
+        });
+    }
+
+    fn country_actor(&mut self, code: &str, span: Span, text: &str, rule: &str) -> usize {
+        let name = self
+            .dict
+            .country(code)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| text[span.start..span.end].to_string());
+        self.intern(
+            ActorRec {
+                name,
+                country: Some(code.to_string()),
+                kind: ActorKind::Country,
+                role: None,
+                sector: None,
+                org_code: None,
+                former: false,
+                leader: None,
+                rule: rule.to_string(),
+                mentions: vec![],
+            },
+            span,
+        )
+    }
+
+    fn leader_country(&self, name: &str) -> Option<String> {
+        self.dict
+            .leaders
+            .iter()
+            .find(|l| l.name == name || l.aliases.iter().any(|a| a == name))
+            .map(|l| l.country.clone())
+    }
+
+    /// Reads one sentence's tokens into actor mentions.
+    pub fn sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {
+        let names = self.gaz.names(text, span);
+        let roles = self.gaz.roles(text, span);
+        let n = tokens.len();
+        // token index → hit index
+        let mut name_at: Vec<Option<usize>> = vec![None; n];
+        let mut role_at: Vec<Option<usize>> = vec![None; n];
+        for (hi, h) in names.iter().enumerate() {
+            for (ti, t) in tokens.iter().enumerate() {
+                if h.span.contains(t.span) {
+                    name_at[ti] = Some(hi);
+                }
+            }
+        }
+        for (hi, h) in roles.iter().enumerate() {
+            for (ti, t) in tokens.iter().enumerate() {
+                if h.span.contains(t.span) {
+                    role_at[ti] = Some(hi);
+                }
+            }
+        }
+        let tok = |i: usize| -> &str { tokens.get(i).map(|t| t.text(text)).unwrap_or("") };
+        let hit_end = |hits: &[Hit], at: &[Option<usize>], i: usize| -> usize {
+            let h = at[i].expect("hit at token");
+            let mut j = i;
+            while j < n && at[j] == Some(h) {
+                j += 1;
+            }
+            let _ = hits;
+            j
+        };
+        let is_possessive = |j: usize| tok(j) == "'" && tok(j + 1).eq_ignore_ascii_case("s")
+            || tok(j) == "\u{2019}" && tok(j + 1).eq_ignore_ascii_case("s");
+        let role_is_org = |hit: usize| -> bool {
+            roles[hit].entries.iter().any(|e| matches!(e, Entry::Role { index, .. } if self.dict.roles[*index].kind == "organization"))
+        };
+
+        let mut i = 0;
+        while i < n {
+            let start = i;
+            let mut former = false;
+            let mut j = i;
+            if matches!(lower(tok(j)).as_str(), "former" | "ex") {
+                former = true;
+                j += 1;
+                if tok(j) == "-" {
+                    j += 1;
+                }
+            }
+            // premodifier: a country or its adjective
+            let mut pre: Option<(String, Span, bool)> = None; // (country, span, is_adjective)
+            let mut possessive = false;
+            if j < n {
+                if let Some(h) = name_at[j] {
+                    let e = &names[h].entries;
+                    let c = e.iter().find_map(|x| match x {
+                        Entry::Adjective(c) => Some((c.clone(), true)),
+                        Entry::Country(c) => Some((c.clone(), false)),
+                        _ => None,
+                    });
+                    if let Some((c, adj)) = c {
+                        let end = hit_end(&names, &name_at, j);
+                        pre = Some((c, names[h].span, adj));
+                        j = end;
+                        if is_possessive(j) {
+                            possessive = true;
+                            j += 2;
+                        }
+                    }
+                }
+            }
+            let mut k = j;
+            while k < n && TITLE_MODIFIERS.contains(&lower(tok(k)).as_str()) {
+                k += 1;
+            }
+            // title
+            let mut title: Option<(usize, usize)> = None; // (role index, end token)
+            if k < n {
+                if let Some(h) = role_at[k] {
+                    let end = hit_end(&roles, &role_at, k);
+                    let idx = roles[h].entries.iter().find_map(|e| match e {
+                        Entry::Role { index, .. } => Some(*index),
+                        _ => None,
+                    });
+                    if let Some(idx) = idx {
+                        // A role word inside a capitalized organization name belongs to the name.
+                        title = Some((idx, end));
+                    }
+                }
+            }
+            if let Some((ridx, tend)) = title {
+                let role = self.dict.roles[ridx].clone();
+                // Name after the title, directly or as an apposition ("president, X,").
+                let mut m = tend;
+                let apposition = tok(m) == "," && is_cap(tok(m + 1));
+                if apposition {
+                    m += 1;
+                }
+                let (name_span, name_end, leader) = self.read_name(text, tokens, &names, &name_at, m);
+                if role.kind == "person" && name_span.is_some() {
+                    let ns = name_span.expect("checked");
+                    let name = text[ns.start..ns.end].to_string();
+                    let country = pre
+                        .as_ref()
+                        .map(|p| p.0.clone())
+                        .or_else(|| leader.clone().and_then(|l| self.leader_country(&l)))
+                        .or_else(|| self.leader_country(&name));
+                    let full = Span::new(tokens[start].span.start, ns.end);
+                    let a = self.intern(
+                        ActorRec {
+                            name: name.clone(),
+                            country,
+                            kind: ActorKind::Person,
+                            role: Some(role.role.clone()),
+                            sector: Some(role.code.clone()),
+                            org_code: None,
+                            former,
+                            leader: leader.or_else(|| self.leader_country(&name).map(|_| name.clone())),
+                            rule: format!("title `{}` + name", role.phrase),
+                            mentions: vec![],
+                        },
+                        ns,
+                    );
+                    self.register_person_parts(&name, a);
+                    self.push_mention(full, a, sentence, MentionKind::Actor, false);
+                    i = if apposition && tok(name_end) == "," { name_end + 1 } else { name_end };
+                    continue;
+                }
+                // A title or organization noun with a country: a group or organization.
+                if let Some((c, pspan, _)) = pre.clone() {
+                    let end_tok = tend;
+                    let span_all = Span::new(tokens[start].span.start, tokens[end_tok - 1].span.end);
+                    let kind = match role.kind.as_str() {
+                        "organization" => ActorKind::Organization,
+                        "person" if !matches!(roles[role_at[k].expect("role")].entries[0], Entry::Role { plural: true, .. }) => ActorKind::Person,
+                        _ => ActorKind::Group,
+                    };
+                    let name = if kind == ActorKind::Organization {
+                        text[pspan.start..tokens[end_tok - 1].span.end].to_string()
+                    } else {
+                        text[pspan.start..tokens[end_tok - 1].span.end].to_string()
+                    };
+                    // "the Kazakhstan Embassy in Seoul": the organization is Kazakhstan's.
+                    let a = self.intern(
+                        ActorRec {
+                            name,
+                            country: Some(c),
+                            kind,
+                            role: Some(role.role.clone()),
+                            sector: Some(role.code.clone()),
+                            org_code: None,
+                            former,
+                            leader: None,
+                            rule: format!("country + `{}`", role.phrase),
+                            mentions: vec![],
+                        },
+                        span_all,
+                    );
+                    self.push_mention(span_all, a, sentence, MentionKind::Actor, false);
+                    i = end_tok;
+                    continue;
+                }
+                // "the presidents of Kazakhstan and Korea", "the Embassy of Japan"
+                if tok(tend) == "of" {
+                    let mut m = tend + 1;
+                    let mut any = false;
+                    while m < n {
+                        if tok(m) == "the" {
+                            m += 1;
+                            continue;
+                        }
+                        let Some(h) = name_at[m] else { break };
+                        let Some(c) = names[h].entries.iter().find_map(|e| match e {
+                            Entry::Country(c) => Some(c.clone()),
+                            _ => None,
+                        }) else {
+                            break;
+                        };
+                        let end = hit_end(&names, &name_at, m);
+                        let sp = names[h].span;
+                        let cname = self.dict.country(&c).map(|x| x.name.clone()).unwrap_or_default();
+                        let kind = if role.kind == "organization" { ActorKind::Organization } else { ActorKind::Group };
+                        let a = self.intern(
+                            ActorRec {
+                                name: format!("{} of {}", text[tokens[k].span.start..tokens[tend - 1].span.end].to_string(), cname),
+                                country: Some(c.clone()),
+                                kind,
+                                role: Some(role.role.clone()),
+                                sector: Some(role.code.clone()),
+                                org_code: None,
+                                former,
+                                leader: None,
+                                rule: format!("`{}` of country", role.phrase),
+                                mentions: vec![],
+                            },
+                            sp,
+                        );
+                        self.push_mention(sp, a, sentence, MentionKind::Actor, false);
+                        any = true;
+                        m = end;
+                        if tok(m) == "and" || tok(m) == "," {
+                            m += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if any {
+                        i = m;
+                        continue;
+                    }
+                }
+            }
+            // A capitalized run holding an organization noun: a named organization.
+            if is_cap(tok(start)) && !NOT_NAMES.contains(&tok(start)) || (pre.is_some() && is_cap(tok(start))) {
+                if let Some((end, org_role)) = self.org_run(text, tokens, &roles, &role_at, &role_is_org, start) {
+                    let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+                    let name = text[sp.start..sp.end].to_string();
+                    let country = self.org_country(text, tokens, &names, &name_at, start, end);
+                    let role = self.dict.roles[org_role].clone();
+                    let a = self.intern(
+                        ActorRec {
+                            name,
+                            country,
+                            kind: ActorKind::Organization,
+                            role: Some(role.role.clone()),
+                            sector: Some(role.code.clone()),
+                            org_code: None,
+                            former: false,
+                            leader: None,
+                            rule: format!("name with `{}`", role.phrase),
+                            mentions: vec![],
+                        },
+                        sp,
+                    );
+                    self.push_mention(sp, a, sentence, MentionKind::Actor, false);
+                    i = end;
+                    continue;
+                }
+                // "Air Astana": an airline named after its country's place.
+                if tok(start) == "Air" && start + 1 < n {
+                    if let Some(h) = name_at[start + 1] {
+                        let c = names[h].entries.iter().find_map(|e| match e {
+                            Entry::Place(p) => self.dict.places[*p].country.clone(),
+                            Entry::Country(c) => Some(c.clone()),
+                            _ => None,
+                        });
+                        if let Some(c) = c {
+                            let end = hit_end(&names, &name_at, start + 1);
+                            let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+                            let a = self.intern(
+                                ActorRec {
+                                    name: text[sp.start..sp.end].to_string(),
+                                    country: Some(c),
+                                    kind: ActorKind::Organization,
+                                    role: Some("airline".into()),
+                                    sector: Some("BUS".into()),
+                                    org_code: None,
+                                    former: false,
+                                    leader: None,
+                                    rule: "`Air` + place: airline".into(),
+                                    mentions: vec![],
+                                },
+                                sp,
+                            );
+                            self.push_mention(sp, a, sentence, MentionKind::Actor, false);
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
+            }
+            // Single hits.
+            if let Some(h) = name_at[start] {
+                let end = hit_end(&names, &name_at, start);
+                let sp = names[h].span;
+                let poss = is_possessive(end);
+                let entry = names[h].entries[0].clone();
+                match entry {
+                    Entry::Country(c) => {
+                        let a = self.country_actor(&c, sp, text, "country name");
+                        self.push_mention(sp, a, sentence, MentionKind::Actor, poss);
+                    }
+                    Entry::Adjective(c) => {
+                        // A plural demonym is people ("Kazakhs"); an adjective before
+                        // another noun only modifies it.
+                        let w = &text[sp.start..sp.end];
+                        let next = tok(end);
+                        let people = w.ends_with('s') && !next.chars().next().is_some_and(|ch| ch.is_lowercase());
+                        let a = self.country_actor(&c, sp, text, "country adjective");
+                        let kind = if people { MentionKind::Actor } else { MentionKind::Modifier };
+                        self.push_mention(sp, a, sentence, kind, false);
+                    }
+                    Entry::Place(p) => {
+                        let place = self.dict.places[p].clone();
+                        let a = self.intern(
+                            ActorRec {
+                                name: place.name.clone(),
+                                country: place.country.clone(),
+                                kind: ActorKind::Place,
+                                role: Some(place.kind.clone()),
+                                sector: None,
+                                org_code: None,
+                                former: false,
+                                leader: None,
+                                rule: format!("place `{}`", place.name),
+                                mentions: vec![],
+                            },
+                            sp,
+                        );
+                        self.push_mention(sp, a, sentence, MentionKind::Place, poss);
+                    }
+                    Entry::Organization(o) => {
+                        let org = self.dict.organizations[o].clone();
+                        let a = self.intern(
+                            ActorRec {
+                                name: org.name.clone(),
+                                country: org.country.clone().or_else(|| Some(org.code.clone())),
+                                kind: ActorKind::Organization,
+                                role: None,
+                                sector: org.sector.clone(),
+                                org_code: if org.country.is_none() { Some(org.code.clone()) } else { None },
+                                former: false,
+                                leader: None,
+                                rule: format!("organization `{}`", org.code),
+                                mentions: vec![],
+                            },
+                            sp,
+                        );
+                        self.push_mention(sp, a, sentence, MentionKind::Actor, poss);
+                    }
+                    Entry::Leader(l) => {
+                        let leader = self.dict.leaders[l].clone();
+                        let a = self.intern(
+                            ActorRec {
+                                name: leader.name.clone(),
+                                country: Some(leader.country.clone()),
+                                kind: ActorKind::Person,
+                                role: Some(leader.office.clone()),
+                                sector: Some(leader.code[leader.country.len()..].to_string()),
+                                org_code: None,
+                                former,
+                                leader: Some(leader.name.clone()),
+                                rule: format!("office holder `{}`", leader.name),
+                                mentions: vec![],
+                            },
+                            sp,
+                        );
+                        let name = leader.name.clone();
+                        self.register_person_parts(&name, a);
+                        self.push_mention(sp, a, sentence, MentionKind::Actor, poss);
+                    }
+                    Entry::Role { .. } => {}
+                }
+                i = end.max(start + 1);
+                continue;
+            }
+            // A part of a person's name seen before ("Tokayev").
+            if let Some(&a) = self.short_names.get(tok(start)) {
+                let sp = tokens[start].span;
+                if !self.actors[a].mentions.contains(&sp) {
+                    self.actors[a].mentions.push(sp);
+                }
+                let poss = is_possessive(start + 1);
+                self.push_mention(sp, a, sentence, MentionKind::Actor, poss);
+                i = start + 1;
+                continue;
+            }
+            // A bare title with a known country from earlier context is left for events.
+            i = start.max(i) + 1;
+        }
+    }
+
+    /// A capitalized name starting at token `i`: known office holder, or up to four
+    /// capitalized words. Returns (span, end token, leader name).
+    fn read_name(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        names: &[Hit],
+        name_at: &[Option<usize>],
+        i: usize,
+    ) -> (Option<Span>, usize, Option<String>) {
+        let n = tokens.len();
+        if i >= n {
+            return (None, i, None);
+        }
+        if let Some(h) = name_at[i] {
+            if let Some(Entry::Leader(l)) = names[h].entries.iter().find(|e| matches!(e, Entry::Leader(_))) {
+                let mut j = i;
+                while j < n && name_at[j] == Some(h) {
+                    j += 1;
+                }
+                return (Some(names[h].span), j, Some(self.dict.leaders[*l].name.clone()));
+            }
+            // a country or place right after a title is not a name
+            return (None, i, None);
+        }
+        let mut j = i;
+        while j < n && j - i < 4 {
+            let t = tokens[j].text(text);
+            if tokens[j].kind == TokenKind::Word && is_cap(t) && !NOT_NAMES.contains(&t) && name_at[j].is_none() {
+                j += 1;
+                continue;
+            }
+            // hyphenated parts are one token already
+            break;
+        }
+        if j == i {
+            return (None, i, None);
+        }
+        (Some(Span::new(tokens[i].span.start, tokens[j - 1].span.end)), j, None)
+    }
+
+    /// A capitalized run from `start` that holds an organization noun; returns its end token
+    /// and the role index of the noun.
+    fn org_run(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        roles: &[Hit],
+        role_at: &[Option<usize>],
+        role_is_org: &dyn Fn(usize) -> bool,
+        start: usize,
+    ) -> Option<(usize, usize)> {
+        let n = tokens.len();
+        let mut j = start;
+        let mut org: Option<(usize, usize)> = None;
+        while j < n && j - start < 8 {
+            let t = tokens[j].text(text);
+            let cap = is_cap(t) || tokens[j].kind == TokenKind::Number;
+            if cap {
+                if let Some(h) = role_at[j] {
+                    if role_is_org(h) && is_cap(t) {
+                        let idx = roles[h].entries.iter().find_map(|e| match e {
+                            Entry::Role { index, .. } if self.dict.roles[*index].kind == "organization" => Some(*index),
+                            _ => None,
+                        });
+                        if let Some(idx) = idx {
+                            org = Some((j + 1, idx));
+                        }
+                    }
+                }
+                j += 1;
+                continue;
+            }
+            if NAME_CONNECTORS.contains(&t) && j + 1 < n && is_cap(tokens[j + 1].text(text)) && j > start {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // The run must go past its organization noun only through capitalized words.
+        let (end, idx) = org?;
+        // extend over "of <Name>" after the noun ("Korean Theatre of Kazakhstan")
+        let mut e = end;
+        while e < j {
+            e += 1;
+        }
+        // a run of one word that is only the noun ("Embassy") is no name
+        if e - start < 2 {
+            return None;
+        }
+        Some((e, idx))
+    }
+
+    /// The country of an organization named by tokens `start..end`: an "of <country>" part,
+    /// else a country, adjective or place inside the name, else "in <place>" after it.
+    fn org_country(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        names: &[Hit],
+        name_at: &[Option<usize>],
+        start: usize,
+        end: usize,
+    ) -> Option<String> {
+        let country_of = |h: usize| -> Option<String> {
+            names[h].entries.iter().find_map(|e| match e {
+                Entry::Country(c) | Entry::Adjective(c) => Some(c.clone()),
+                Entry::Place(p) => self.dict.places[*p].country.clone(),
+                Entry::Organization(o) => self.dict.organizations[*o].country.clone(),
+                _ => None,
+            })
+        };
+        for t in start..end {
+            if tokens[t].text(text) == "of" {
+                if let Some(h) = name_at.get(t + 1).copied().flatten() {
+                    if let Some(c) = country_of(h) {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        for t in start..end {
+            if let Some(h) = name_at[t] {
+                if let Some(c) = country_of(h) {
+                    return Some(c);
+                }
+            }
+        }
+        if end < tokens.len() && tokens[end].text(text) == "in" {
+            if let Some(h) = name_at.get(end + 1).copied().flatten() {
+                return country_of(h);
+            }
+        }
+        None
+    }
+
+    /// The CAMEO code of an actor as of `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None`
+    /// for "now", the publication date unknown).
+    pub fn code_at(&self, actor: usize, date: Option<&str>) -> Option<String> {
+        let a = &self.actors[actor];
+        if let Some(code) = &a.org_code {
+            return Some(code.clone());
+        }
+        let country = a.country.clone()?;
+        if let Some(leader) = &a.leader {
+            let terms: Vec<_> = self.dict.leaders.iter().filter(|l| &l.name == leader).collect();
+            if let Some(d) = date {
+                if let Some(t) = terms.iter().find(|t| in_term(d, t.start.as_deref(), t.end.as_deref())) {
+                    return Some(t.code.clone());
+                }
+                if terms.iter().any(|t| t.end.as_deref().is_some_and(|e| e < d)) {
+                    return Some(format!("{country}ELI"));
+                }
+            } else if a.former {
+                return Some(format!("{country}ELI"));
+            } else if let Some(t) = terms.iter().find(|t| t.end.is_none()) {
+                return Some(t.code.clone());
+            }
+        }
+        if a.former && date.is_none() {
+            return Some(format!("{country}ELI"));
+        }
+        match &a.sector {
+            Some(s) => Some(format!("{country}{s}")),
+            None => Some(country),
+        }
+    }
+}
+
+/// Whether a TIMEX date (or the start of a range) falls within a term of office.
+pub fn in_term(date: &str, start: Option<&str>, end: Option<&str>) -> bool {
+    let d = date.split('/').next().unwrap_or(date);
+    // compare as prefixes: a month is in the term if it overlaps
+    let after_start = start.is_none_or(|s| d >= &s[..s.len().min(d.len())]);
+    let before_end = end.is_none_or(|e| d <= &e[..e.len().min(d.len())]);
+    after_start && before_end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_term;
+
+    #[test]
+    fn dates_fall_in_terms_by_prefix() {
+        assert!(in_term("2024-06", Some("2022-05-10"), Some("2025-04-04")));
+        assert!(!in_term("2025-07-23", Some("2022-05-10"), Some("2025-04-04")));
+        assert!(in_term("1995/2016", Some("1990-04-24"), Some("2019-03-20")));
+        assert!(in_term("2025", Some("2025-06-04"), None));
+    }
+}

@@ -1,0 +1,80 @@
+//! Clauses: a sentence's tokens cut where a new clause begins (`;`, ", while", ", which",
+//! ", but", ", shortly after" ...). Events take their actors, dates and status from their
+//! own clause, so "X visited A in 2021, while Y traveled to B in 2024" gives two events
+//! with their own dates.
+
+use attache_text::Token;
+
+use crate::lexicon::CLAUSE_WORDS;
+
+/// A clause: a token range `[start, end)` of its sentence, and whether it is subordinate
+/// (a relative or adverbial clause, whose subject may be outside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    pub start: usize,
+    pub end: usize,
+    pub relative: bool,
+}
+
+pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut relative = false;
+    let w = |i: usize| tokens.get(i).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = w(i);
+        let boundary_here = t == ";"
+            || (t == "," && {
+                let mut j = i + 1;
+                if matches!(w(j).as_str(), "shortly" | "just" | "long" | "even") {
+                    j += 1;
+                }
+                CLAUSE_WORDS.contains(&w(j).as_str())
+            })
+            || (matches!(t.as_str(), "while" | "whereas") && i > start);
+        if boundary_here && i > start {
+            out.push(Clause { start, end: i, relative });
+            let next = if t == "," || t == ";" { i + 1 } else { i };
+            relative = matches!(w(next).as_str(), "which" | "who" | "whom" | "whose" | "where");
+            start = next;
+            i = next.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if start < tokens.len() {
+        out.push(Clause { start, end: tokens.len(), relative });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use attache_text::{tokenize, Span};
+
+    fn clauses(s: &str) -> Vec<String> {
+        let toks = tokenize(s, Span::new(0, s.len()));
+        split(s, &toks)
+            .iter()
+            .map(|c| s[toks[c.start].span.start..toks[c.end - 1].span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn cuts_at_while_which_and_semicolons() {
+        assert_eq!(
+            clauses("A visited B in 2021, while C traveled to D in 2024."),
+            vec!["A visited B in 2021", "while C traveled to D in 2024."]
+        );
+        assert_eq!(
+            clauses("He confirmed the summit, which will take place in 2026."),
+            vec!["He confirmed the summit", "which will take place in 2026."]
+        );
+        assert_eq!(
+            clauses("Ties were set up in 1992, shortly after it gained independence; trade grew."),
+            vec!["Ties were set up in 1992", "shortly after it gained independence", "trade grew."]
+        );
+    }
+}

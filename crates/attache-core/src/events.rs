@@ -1,0 +1,531 @@
+//! Events: event patterns matched in each clause, with source and target read from the
+//! clause's structure, status from its modality, date from its time expressions, and one
+//! event per real-world happening.
+//!
+//! Source: the subject, i.e. the nearest actor before the verb that is not inside a
+//! prepositional phrase, with coordination ("X and Y spoke") giving the second conjunct as
+//! target when the clause has no object; in a passive ("were established"), the "by" agent
+//! or a "between X and Y" phrase. Target: the pattern's `{t}` slot or the first actor or
+//! place after the verb. A clause without a subject takes the subject of the clause before
+//! it in the sentence ("X accepted and confirmed ..."). Responsive verbs without an object
+//! (accept, reject, agree) take as target the source of the last event addressed to their
+//! subject.
+
+use std::collections::{HashMap, HashSet};
+
+use attache_dict::{
+    patterns::{noun_forms, verb_forms},
+    Dictionaries, PatternToken,
+};
+use attache_model::EventStatus;
+use attache_text::{Span, Token};
+use attache_time::{TimeExpr, TimexType};
+
+use crate::actors::{MentionKind, MentionRef};
+use crate::clauses::Clause;
+use crate::lexicon::{FUTURE_MARKERS, HYPOTHETICAL_MARKERS, NEGATING_VERBS, NEGATIONS};
+use crate::Sent;
+
+#[derive(Debug, Clone)]
+enum CTok {
+    Words { forms: HashSet<String>, verb: bool, participles: HashSet<String> },
+    Gap,
+    Target,
+}
+
+#[derive(Debug, Clone)]
+struct Compiled {
+    pattern: usize,
+    toks: Vec<CTok>,
+}
+
+/// The patterns compiled into word sets, indexed by the forms of their first word.
+pub struct Matcher {
+    compiled: Vec<Compiled>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+const RESPONSIVE: &[&str] = &["accept", "agree", "reject", "refuse", "decline", "welcome", "respond", "reply"];
+const BE_FORMS: &[&str] = &["was", "were", "been", "be", "is", "are", "being", "get", "got"];
+const PREPOSITIONS: &[&str] = &[
+    "in", "by", "to", "with", "from", "of", "for", "at", "on", "into", "against", "between",
+    "about", "over", "toward", "towards", "than", "among", "across", "through", "via",
+];
+
+impl Matcher {
+    pub fn new(d: &Dictionaries) -> Matcher {
+        let mut compiled = Vec::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (pi, p) in d.patterns.iter().enumerate() {
+            let toks: Vec<CTok> = p
+                .tokens
+                .iter()
+                .map(|t| match t {
+                    PatternToken::Verb(v) => {
+                        let irr = d.irregular_verbs.get(v);
+                        let participles = match irr {
+                            Some((_, pp)) => pp.split('/').map(String::from).collect(),
+                            None => verb_forms(v, None).into_iter().filter(|f| f.ends_with("ed")).collect(),
+                        };
+                        CTok::Words { forms: verb_forms(v, irr).into_iter().collect(), verb: true, participles }
+                    }
+                    PatternToken::Noun(n) => CTok::Words { forms: noun_forms(n).into_iter().collect(), verb: false, participles: HashSet::new() },
+                    PatternToken::Literal(alts) => CTok::Words { forms: alts.iter().cloned().collect(), verb: false, participles: HashSet::new() },
+                    PatternToken::Gap => CTok::Gap,
+                    PatternToken::Target => CTok::Target,
+                })
+                .collect();
+            let ci = compiled.len();
+            if let Some(CTok::Words { forms, .. }) = toks.first() {
+                for f in forms {
+                    by_first.entry(f.clone()).or_default().push(ci);
+                }
+            }
+            compiled.push(Compiled { pattern: pi, toks });
+        }
+        Matcher { compiled, by_first }
+    }
+}
+
+/// A pattern match in a clause.
+#[derive(Debug, Clone)]
+struct Match {
+    pattern: usize,
+    start: usize,
+    end: usize,
+    verb: Option<usize>,
+    passive_form: bool,
+    target: Option<usize>,
+    weight: usize,
+}
+
+/// An event found in the text, before output.
+#[derive(Debug, Clone)]
+pub struct EventRec {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    pub code: String,
+    pub date: Option<String>,
+    pub date_source: &'static str,
+    pub status: EventStatus,
+    pub count: u32,
+    pub location: Option<usize>,
+    /// (sentence index, clause byte span)
+    pub mentions: Vec<(usize, Span)>,
+    pub pattern: usize,
+    pub paragraph: usize,
+    /// How the actors were found, for `explain`.
+    pub how: String,
+}
+
+pub struct EventInput<'a> {
+    pub text: &'a str,
+    pub sents: &'a [Sent],
+    pub mentions: &'a [MentionRef],
+    pub times: &'a [TimeExpr],
+    pub published: Option<String>,
+    pub dateline_end: usize,
+}
+
+fn match_at(
+    c: &Compiled,
+    words: &[String],
+    i: usize,
+    k: usize,
+    mention_at: &dyn Fn(usize) -> Option<(usize, usize)>,
+    m: &mut Match,
+    end_limit: usize,
+) -> bool {
+    if k == c.toks.len() {
+        m.end = i;
+        return true;
+    }
+    match &c.toks[k] {
+        CTok::Words { forms, verb, participles } => {
+            if i >= end_limit || !forms.contains(&words[i]) {
+                return false;
+            }
+            if *verb && m.verb.is_none() {
+                m.verb = Some(i);
+                m.passive_form = participles.contains(&words[i]);
+                if match_at(c, words, i + 1, k + 1, mention_at, m, end_limit) {
+                    return true;
+                }
+                m.verb = None;
+                return false;
+            }
+            match_at(c, words, i + 1, k + 1, mention_at, m, end_limit)
+        }
+        CTok::Gap => {
+            for g in 0..=4 {
+                if i + g > end_limit {
+                    break;
+                }
+                if match_at(c, words, i + g, k + 1, mention_at, m, end_limit) {
+                    return true;
+                }
+            }
+            false
+        }
+        CTok::Target => {
+            // skip a determiner before the slot
+            let mut j = i;
+            if j < end_limit && matches!(words[j].as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+                j += 1;
+            }
+            if let Some((mi, mend)) = mention_at(j) {
+                let save = m.target;
+                m.target = Some(mi);
+                if match_at(c, words, mend, k + 1, mention_at, m, end_limit) {
+                    return true;
+                }
+                m.target = save;
+            }
+            false
+        }
+    }
+}
+
+pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventRec> {
+    let mut events: Vec<EventRec> = Vec::new();
+    for (si, s) in inp.sents.iter().enumerate() {
+        let toks = &s.tokens;
+        let words: Vec<String> = toks.iter().map(|t| t.text(inp.text).to_lowercase()).collect();
+        // mentions of this sentence, as token ranges
+        let ments: Vec<(usize, usize, usize)> = inp
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == si)
+            .filter_map(|(mi, m)| {
+                let a = toks.iter().position(|t| t.span.start >= m.span.start)?;
+                let b = toks.iter().rposition(|t| t.span.end <= m.span.end)? + 1;
+                (a < b).then_some((mi, a, b))
+            })
+            .collect();
+        let mention_at = |ti: usize| -> Option<(usize, usize)> {
+            ments
+                .iter()
+                .find(|(mi, a, _)| *a == ti && inp.mentions[*mi].kind != MentionKind::Modifier)
+                .map(|(mi, _, b)| (*mi, *b))
+        };
+        let mut prev_subject: Option<Vec<usize>> = None;
+        for cl in &s.clauses {
+            // skip the dateline
+            if toks[cl.start].span.end <= inp.dateline_end {
+                continue;
+            }
+            let mut found: Vec<Match> = Vec::new();
+            for i in cl.start..cl.end {
+                let Some(cands) = matcher.by_first.get(&words[i]) else { continue };
+                for &ci in cands {
+                    let c = &matcher.compiled[ci];
+                    let mut m = Match { pattern: c.pattern, start: i, end: i, verb: None, passive_form: false, target: None, weight: 0 };
+                    if match_at(c, &words, i, 0, &mention_at, &mut m, cl.end) {
+                        m.weight = c.toks.iter().filter(|t| !matches!(t, CTok::Gap)).count();
+                        found.push(m);
+                    }
+                }
+            }
+            // leftmost, then most specific; no overlaps
+            found.sort_by(|a, b| a.start.cmp(&b.start).then(b.weight.cmp(&a.weight)).then(a.end.cmp(&b.end)));
+            let mut chosen: Vec<Match> = Vec::new();
+            for m in found {
+                if chosen.iter().any(|c| m.start < c.end && c.start < m.end) {
+                    continue;
+                }
+                // an infinitive complement of an event already found ("invited X to make a
+                // visit") is part of that event, not one of its own
+                if !chosen.is_empty() && m.start > 0 && words[m.start - 1] == "to" {
+                    continue;
+                }
+                chosen.push(m);
+            }
+            for m in chosen {
+                let pat = &d.patterns[m.pattern];
+                let anchor = m.verb.unwrap_or(m.start);
+                let passive = m.passive_form
+                    && m.verb.is_some_and(|v| {
+                        (1..=3).any(|back| v >= back && v - back >= cl.start && BE_FORMS.contains(&words[v - back].as_str()))
+                    });
+                let mut how = Vec::new();
+                // subject candidates before the match
+                let before: Vec<&(usize, usize, usize)> = ments
+                    .iter()
+                    .filter(|(mi, a, b)| *a >= cl.start && *b <= m.start && inp.mentions[*mi].kind == MentionKind::Actor)
+                    .collect();
+                let in_pp = |a: usize| -> bool {
+                    let mut j = a;
+                    while j > cl.start && matches!(words[j - 1].as_str(), "the" | "a" | "an" | "its") {
+                        j -= 1;
+                    }
+                    j > cl.start && PREPOSITIONS.contains(&words[j - 1].as_str())
+                };
+                let mut subject: Vec<usize> = Vec::new();
+                if let Some(last) = before.iter().rev().find(|(_, a, _)| !in_pp(*a)) {
+                    subject.push(last.0);
+                    // coordination: "X and Y <verb>"
+                    let (_, a, _) = **last;
+                    if a >= 1 && words[a - 1] == "and" {
+                        if let Some(prev) = before.iter().rev().find(|(_, _, b)| *b == a - 1) {
+                            subject.insert(0, prev.0);
+                        }
+                    }
+                }
+                // "between X and Y"
+                let between: Option<(usize, usize)> = (cl.start..cl.end).find_map(|t| {
+                    if words[t] != "between" {
+                        return None;
+                    }
+                    let x = ments.iter().find(|(_, a, _)| *a == t + 1 || (*a == t + 2 && words[t + 1] == "the"))?;
+                    let y = ments.iter().find(|(_, a, _)| *a == x.2 + 1 && words[x.2] == "and")?;
+                    Some((x.0, y.0))
+                });
+                let after_target = || -> Option<usize> {
+                    let end_scan = cl.end;
+                    ments
+                        .iter()
+                        .filter(|(mi, a, _)| *a >= m.end.max(anchor + 1) && *a < end_scan && inp.mentions[*mi].kind != MentionKind::Modifier)
+                        .find(|(mi, a, _)| {
+                            // a place after "in" is where it happened, not to whom
+                            !(inp.mentions[*mi].kind == MentionKind::Place && *a > 0 && words[*a - 1] == "in")
+                        })
+                        .map(|x| x.0)
+                };
+                let (mut source, mut target): (Option<usize>, Option<usize>);
+                if passive {
+                    let agent = ments.iter().find(|(_, a, _)| *a > anchor && *a < cl.end && words[*a - 1] == "by" || (*a >= 2 && words[a - 2] == "by" && words[a - 1] == "the" && *a > anchor && *a < cl.end)).map(|x| x.0);
+                    if let Some(ag) = agent {
+                        source = Some(ag);
+                        target = subject.last().copied();
+                        how.push("passive: agent after `by` is the source".to_string());
+                    } else if let Some((x, y)) = between {
+                        source = Some(x);
+                        target = Some(y);
+                        how.push("passive: `between X and Y`".to_string());
+                    } else if subject.len() == 2 {
+                        source = Some(subject[0]);
+                        target = Some(subject[1]);
+                        how.push("passive with coordinated subject".to_string());
+                    } else {
+                        source = None;
+                        target = subject.last().copied();
+                    }
+                } else {
+                    source = subject.first().copied();
+                    target = m.target.or_else(after_target);
+                    if source.is_some() {
+                        how.push("subject before the verb is the source".into());
+                    }
+                    if m.target.is_some() {
+                        how.push("target from the pattern's slot".into());
+                    } else if target.is_some() {
+                        how.push("first actor after the verb is the target".into());
+                    }
+                    if target.is_none() && subject.len() == 2 {
+                        target = Some(subject[1]);
+                        how.push("coordinated subject: second conjunct is the target".into());
+                    }
+                    if source.is_none() {
+                        if let Some((x, y)) = between {
+                            source = Some(x);
+                            target = Some(y);
+                            how.push("`between X and Y`".into());
+                        }
+                    }
+                    if source.is_none() {
+                        if let Some(ps) = &prev_subject {
+                            source = ps.first().copied();
+                            if target.is_none() && ps.len() == 2 {
+                                target = Some(ps[1]);
+                            }
+                            how.push("subject carried from the previous clause".into());
+                        }
+                    }
+                }
+                if !subject.is_empty() {
+                    prev_subject = Some(subject.clone());
+                } else if let Some(s) = source {
+                    prev_subject = Some(vec![s]);
+                }
+                let actor_of = |mi: usize| inp.mentions[mi].actor;
+                let src_actor = source.map(actor_of);
+                let mut tgt_actor = target.map(actor_of);
+                // responsive verbs without an object answer the last event addressed to them
+                let main_verb = pat.tokens.iter().find_map(|t| match t {
+                    PatternToken::Verb(v) => Some(v.as_str()),
+                    _ => None,
+                });
+                if tgt_actor.is_none() && main_verb.is_some_and(|v| RESPONSIVE.contains(&v)) {
+                    if let Some(sa) = src_actor {
+                        if let Some(prev) = events.iter().rev().find(|e| e.target == Some(sa) && e.source.is_some()) {
+                            tgt_actor = prev.source;
+                            how.push("responsive verb: target is who addressed the source".into());
+                        }
+                    }
+                }
+                let Some(src_actor) = src_actor else { continue };
+                if tgt_actor == Some(src_actor) {
+                    tgt_actor = None;
+                }
+                // status
+                let lo = subject_end(&ments, source, cl.start);
+                let pre: Vec<&str> = words[lo.min(anchor)..anchor].iter().map(String::as_str).collect();
+                let clause_words: Vec<&str> = words[cl.start..anchor].iter().map(String::as_str).collect();
+                let mut status = EventStatus::Occurred;
+                if pre.iter().any(|w| NEGATIONS.contains(w)) || pre.iter().any(|w| NEGATING_VERBS.contains(w)) {
+                    status = EventStatus::Negated;
+                } else if clause_words.iter().any(|w| HYPOTHETICAL_MARKERS.contains(w)) {
+                    status = EventStatus::Hypothetical;
+                } else if pre.iter().any(|w| FUTURE_MARKERS.contains(w)) || pre.windows(2).any(|w| BE_FORMS.contains(&w[0]) && w[1] == "to") {
+                    status = EventStatus::Planned;
+                }
+                // date
+                let cspan = Span::new(toks[cl.start].span.start, toks[cl.end - 1].span.end);
+                let date_of = |t: &TimeExpr| -> Option<String> {
+                    if t.kind != TimexType::Date || t.value.starts_with('P') || t.value.contains("REF") || t.start < inp.dateline_end {
+                        return None;
+                    }
+                    Some(t.range.clone().unwrap_or_else(|| t.value.clone()))
+                };
+                let verb_pos = toks[anchor].span.start;
+                let clause_times: Vec<&TimeExpr> = inp.times.iter().filter(|t| t.start >= cspan.start && t.end <= cspan.end && date_of(t).is_some()).collect();
+                let mut date_source = "clause";
+                let mut date = clause_times
+                    .iter()
+                    .min_by_key(|t| (t.start < verb_pos, t.start.abs_diff(verb_pos)))
+                    .and_then(|t| date_of(t));
+                if date.is_none() {
+                    let main_clause_times: Vec<&TimeExpr> = inp
+                        .times
+                        .iter()
+                        .filter(|t| t.start >= s.span.start && t.end <= s.span.end && date_of(t).is_some())
+                        .filter(|t| {
+                            // not inside a relative clause of the sentence
+                            !s.clauses.iter().any(|c| c.relative && toks[c.start].span.start <= t.start && t.end <= toks[c.end - 1].span.end)
+                        })
+                        .collect();
+                    if main_clause_times.len() == 1 {
+                        date = date_of(main_clause_times[0]);
+                        date_source = "sentence";
+                    }
+                }
+                if date.is_none() {
+                    if let Some(prev) = events.iter().rev().find(|e| e.paragraph == s.paragraph && e.date.is_some() && e.date_source != "published") {
+                        date = prev.date.clone();
+                        date_source = "paragraph";
+                    }
+                }
+                if date.is_none() {
+                    date = inp.published.clone();
+                    date_source = "published";
+                }
+                if status == EventStatus::Occurred {
+                    if let (Some(dt), Some(p)) = (&date, &inp.published) {
+                        let start = dt.split('/').next().unwrap_or(dt);
+                        if start.len() >= 4 && p.len() >= start.len() && start > &p[..start.len()] {
+                            status = EventStatus::Planned;
+                        }
+                    }
+                }
+                // count: "five times"
+                let count = count_in(&words, toks, inp.text, cl, m.end);
+                // location
+                let location = ments
+                    .iter()
+                    .filter(|(mi, a, _)| *a > anchor && *a < cl.end && inp.mentions[*mi].kind == MentionKind::Place)
+                    .find(|(_, a, _)| matches!(words[*a - 1].as_str(), "in" | "at"))
+                    .map(|x| inp.mentions[x.0].actor)
+                    .or_else(|| target.filter(|t| inp.mentions[*t].kind == MentionKind::Place).map(actor_of));
+                events.push(EventRec {
+                    source: Some(src_actor),
+                    target: tgt_actor,
+                    code: pat.code.clone(),
+                    date,
+                    date_source,
+                    status,
+                    count,
+                    location,
+                    mentions: vec![(si, cspan)],
+                    pattern: m.pattern,
+                    paragraph: s.paragraph,
+                    how: how.join("; "),
+                });
+            }
+        }
+    }
+    events
+}
+
+fn subject_end(ments: &[(usize, usize, usize)], source: Option<usize>, clause_start: usize) -> usize {
+    source
+        .and_then(|s| ments.iter().find(|m| m.0 == s))
+        .map(|m| m.2)
+        .unwrap_or(clause_start)
+}
+
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("once", 1), ("twice", 2), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
+    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
+    ("several", 0), ("thrice", 3),
+];
+
+fn count_in(words: &[String], _toks: &[Token], _text: &str, cl: &Clause, from: usize) -> u32 {
+    for i in from.max(cl.start)..cl.end {
+        let w = words[i].as_str();
+        if w == "once" || w == "twice" || w == "thrice" {
+            return NUMBER_WORDS.iter().find(|x| x.0 == w).map(|x| x.1).unwrap_or(1);
+        }
+        if i + 1 < cl.end && words[i + 1] == "times" {
+            if let Ok(n) = w.parse::<u32>() {
+                return n;
+            }
+            if let Some((_, n)) = NUMBER_WORDS.iter().find(|x| x.0 == w) {
+                if *n > 0 {
+                    return *n;
+                }
+            }
+        }
+    }
+    1
+}
+
+/// Merges mentions of the same happening: same source and target countries (in either
+/// order for meetings and talks), same CAMEO root, compatible dates.
+pub fn merge(events: Vec<EventRec>, country_of: &dyn Fn(Option<usize>) -> Option<String>) -> Vec<EventRec> {
+    let mut out: Vec<EventRec> = Vec::new();
+    for e in events {
+        let (sc, tc) = (country_of(e.source), country_of(e.target));
+        let root = &e.code[..2];
+        let symmetric = matches!(root, "04" | "05");
+        let same = out.iter_mut().find(|o| {
+            let (os, ot) = (country_of(o.source), country_of(o.target));
+            let parties = (os == sc && ot == tc) || (symmetric && os == tc && ot == sc);
+            parties
+                && &o.code[..2] == root
+                && o.status == e.status
+                && dates_compatible(o.date.as_deref(), e.date.as_deref(), o.date_source, e.date_source)
+        });
+        match same {
+            Some(o) => {
+                o.mentions.extend(e.mentions);
+                if o.date_source == "published" && e.date_source != "published" {
+                    o.date = e.date;
+                    o.date_source = e.date_source;
+                }
+                if e.code.len() > o.code.len() {
+                    o.code = e.code;
+                }
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}
+
+fn dates_compatible(a: Option<&str>, b: Option<&str>, sa: &str, sb: &str) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.starts_with(b) || b.starts_with(a) || sa == "published" || sb == "published" || sa == "paragraph" || sb == "paragraph",
+        _ => true,
+    }
+}

@@ -1,0 +1,180 @@
+//! Gazetteer matching: every name in the tables (countries, their adjectives, places,
+//! organizations, office holders) and every title or organization noun, found
+//! leftmost-longest at word boundaries.
+//!
+//! Names match case-sensitively (a country called "Chad" is not the word "chad"); titles and
+//! organization nouns match case-insensitively ("President", "president").
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use attache_dict::{patterns::noun_forms, Dictionaries};
+use attache_text::Span;
+
+/// What a matched name refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// A country name or alias: the country code.
+    Country(String),
+    /// A demonym or adjective of a country ("Kazakh", "South Korean").
+    Adjective(String),
+    /// A place (index into `Dictionaries::places`); capitals of countries too.
+    Place(usize),
+    /// An organization (index into `Dictionaries::organizations`).
+    Organization(usize),
+    /// An office holder (index into `Dictionaries::leaders`).
+    Leader(usize),
+    /// A title or organization noun (index into `Dictionaries::roles`); `plural` if matched
+    /// in a generated plural form.
+    Role { index: usize, plural: bool },
+}
+
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub span: Span,
+    pub entries: Vec<Entry>,
+}
+
+pub struct Gazetteer {
+    names: AhoCorasick,
+    name_entries: Vec<Vec<Entry>>,
+    roles: AhoCorasick,
+    role_entries: Vec<Vec<Entry>>,
+}
+
+fn is_word_byte_boundary(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    !(before.is_some_and(|c| c.is_alphanumeric()) && after.is_some_and(|c| c.is_alphanumeric()))
+}
+
+impl Gazetteer {
+    pub fn new(d: &Dictionaries) -> Gazetteer {
+        let mut names: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut add = |k: &str, e: Entry| {
+            let k = k.trim();
+            if k.chars().count() < 2 {
+                return;
+            }
+            let v = names.entry(k.to_string()).or_default();
+            if !v.contains(&e) {
+                v.push(e);
+            }
+        };
+        for c in &d.countries {
+            add(&c.name, Entry::Country(c.code.clone()));
+            for a in &c.aliases {
+                add(a, Entry::Country(c.code.clone()));
+            }
+            for a in &c.adjectives {
+                add(a, Entry::Adjective(c.code.clone()));
+            }
+        }
+        for (i, p) in d.places.iter().enumerate() {
+            add(&p.name, Entry::Place(i));
+            for a in &p.aliases {
+                add(a, Entry::Place(i));
+            }
+        }
+        for (i, o) in d.organizations.iter().enumerate() {
+            add(&o.name, Entry::Organization(i));
+            for a in &o.aliases {
+                add(a, Entry::Organization(i));
+            }
+        }
+        for (i, l) in d.leaders.iter().enumerate() {
+            add(&l.name, Entry::Leader(i));
+            for a in &l.aliases {
+                add(a, Entry::Leader(i));
+            }
+        }
+        let mut keys: Vec<String> = names.keys().cloned().collect();
+        keys.sort();
+        let name_entries: Vec<Vec<Entry>> = keys.iter().map(|k| names[k].clone()).collect();
+        let names_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .expect("gazetteer automaton builds");
+
+        let mut roles: HashMap<String, Vec<Entry>> = HashMap::new();
+        for (i, r) in d.roles.iter().enumerate() {
+            let forms = if r.phrase.chars().any(|c| c.is_uppercase()) {
+                vec![r.phrase.clone(), format!("{}s", r.phrase)]
+            } else {
+                let mut words: Vec<&str> = r.phrase.split(' ').collect();
+                let last = words.pop().unwrap_or("");
+                noun_forms(last)
+                    .into_iter()
+                    .map(|f| {
+                        if words.is_empty() {
+                            f
+                        } else {
+                            format!("{} {}", words.join(" "), f)
+                        }
+                    })
+                    .collect()
+            };
+            for (k, f) in forms.into_iter().enumerate() {
+                let v = roles.entry(f.to_lowercase()).or_default();
+                let e = Entry::Role {
+                    index: i,
+                    plural: k > 0,
+                };
+                if !v.iter().any(|x| matches!(x, Entry::Role { index, .. } if *index == i)) {
+                    v.push(e);
+                }
+            }
+        }
+        let mut rkeys: Vec<String> = roles.keys().cloned().collect();
+        rkeys.sort();
+        let role_entries = rkeys.iter().map(|k| roles[k].clone()).collect();
+        let roles_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&rkeys)
+            .expect("role automaton builds");
+        Gazetteer {
+            names: names_ac,
+            name_entries,
+            roles: roles_ac,
+            role_entries,
+        }
+    }
+
+    /// Name hits in `text[range]`, leftmost-longest, at word boundaries.
+    pub fn names(&self, text: &str, range: Span) -> Vec<Hit> {
+        self.find(&self.names, &self.name_entries, text, range)
+    }
+
+    /// Title and organization-noun hits in `text[range]`.
+    pub fn roles(&self, text: &str, range: Span) -> Vec<Hit> {
+        self.find(&self.roles, &self.role_entries, text, range)
+    }
+
+    fn find(&self, ac: &AhoCorasick, entries: &[Vec<Entry>], text: &str, range: Span) -> Vec<Hit> {
+        let hay = &text[range.start..range.end];
+        let mut cands: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(hay)
+            .filter(|m| {
+                is_word_byte_boundary(text, range.start + m.start())
+                    && is_word_byte_boundary(text, range.start + m.end())
+            })
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        // leftmost, then longest
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out = Vec::new();
+        let mut pos = 0usize;
+        for (s, e, p) in cands {
+            if s < pos {
+                continue;
+            }
+            out.push(Hit {
+                span: Span::new(range.start + s, range.start + e),
+                entries: entries[p].clone(),
+            });
+            pos = e;
+        }
+        out
+    }
+}

@@ -1,0 +1,12 @@
+//! One module per subcommand: its clap `Args` and its `run`.
+
+pub mod bench_api;
+pub mod check;
+pub mod code;
+pub mod eval;
+pub mod explain;
+pub mod export;
+pub mod ingest;
+pub mod ingest_eval;
+pub mod input;
+pub mod serve;
