@@ -33,13 +33,17 @@ Duke Prince Crown Sultan Emir Amir Chairman Chairwoman Chairperson of the Cabine
 State Affairs Commission Federal Governor General Co-prince Co-Prince Captain Captains Regent Pope
 Chief Executive Head Government Vice Transitional Interim Acting Sovereign Military National
 Presidential and Sheikh Shaykh Amir Paramount Chair Presidency Presiding Member Secretary Union
-Republic People's Revolutionary Assembly Taoiseach Taliban""".split())
+Republic People's Revolutionary Assembly Taoiseach Taliban Capt. Col. Gen. Sr. Dr. Sir Lt. Maj.
+Brig. Commissioner Administrator CNSP GNU Confederation Swiss Co-Vice Spain""".split())
 
 OFFICES = [("prime minister", "prime minister"), ("premier", "premier"), ("chancellor", "chancellor"),
            ("supreme leader", "supreme leader"), ("emperor", "emperor"), ("queen", "queen"),
            ("grand duke", "grand duke"), ("sultan", "sultan"), ("emir", "emir"), ("amir", "emir"),
            ("crown prince", "crown prince"), ("king", "king"), ("president", "president"),
            ("pope", "pope"), ("prince", "prince")]
+
+COMMON_GIVEN = {"muhammad", "mohammed", "mohammad", "mohamed", "ahmad", "ahmed", "abdullah", "abdallah", "ali",
+                "hassan", "hamad", "khalid", "salman", "abd", "al", "bin"}
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
                                      "august", "september", "october", "november", "december"], 1)}
@@ -65,7 +69,13 @@ def is_caps(tok):
     return len(letters) >= 2 and letters.isupper() and not re.fullmatch(r"[IVX]+", letters)
 
 
-def fix_case(tok):
+LOWER_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "der", "e", "i",
+                   "y", "bin", "ibn", "bint"}
+
+
+def fix_case(tok, first=False):
+    if not first and tok.lower() in LOWER_PARTICLES:
+        return tok.lower()
     if is_caps(tok):
         out = []
         for part in tok.split("-"):
@@ -104,25 +114,31 @@ def parse_holder(text):
         return None
     i = caps[0]
     j = i
-    while j > 0 and toks[j - 1] not in TITLE_WORDS and (toks[j - 1][:1].isupper() or toks[j - 1] in PARTICLES):
+    while j > 0 and toks[j - 1] not in TITLE_WORDS and (
+            toks[j - 1][:1].isupper() or toks[j - 1] in PARTICLES or toks[j - 1].startswith("d'")):
         j -= 1
     while j < i and toks[j] in PARTICLES:
         j += 1
     title = " ".join(toks[:j] + glosses)
-    name = " ".join(fix_case(t) for t in toks[j:])
+    name = " ".join(fix_case(t, k == j) for k, t in enumerate(toks) if k >= j)
     surname = fix_case(toks[i])
+    # the capitalised (family-name) tokens, used to recognise the same person in the curated file
+    family = [fix_case(toks[k]).lower() for k in caps if k >= j and toks[k].lower() not in LOWER_PARTICLES]
+    if len(toks) - j == 1 and title:
+        name = title.split(" and ")[0] + " " + name  # "Philippe" alone would match any Philippe
     # Short forms news uses: given name + the capitalised surname(s) ("Rodrigo CHAVES Robles" ->
     # "Rodrigo Chaves"); ASCII spellings of accented names.
     short = []
     last_caps = max(k for k in caps if k >= j)
     while last_caps + 1 < len(toks) and toks[last_caps + 1].rstrip(".") in {"Jr", "Sr", "II", "III", "IV"}:
         last_caps += 1
-    if i > j:
-        short.append(" ".join([fix_case(toks[j])] + [fix_case(t) for t in toks[i:last_caps + 1]]))
-        short.append(" ".join(fix_case(t) for t in toks[j:last_caps + 1]))
+    if i > j and last_caps + 1 < len(toks):
+        # a second (maternal) surname follows: news drops it
+        short.append(" ".join([fix_case(toks[j], True)] + [fix_case(t) for t in toks[i:last_caps + 1]]))
+        short.append(" ".join(fix_case(t, k == j) for k, t in enumerate(toks) if j <= k <= last_caps))
     short += [fold(x) for x in [name] + short]
     short = [x for x in dict.fromkeys(short) if x != name]
-    return title, name, surname, short, datetime.date(year, month, day).isoformat()
+    return title, name, family, short, datetime.date(year, month, day).isoformat()
 
 
 def office_of(title, field):
@@ -156,7 +172,7 @@ def main():
             j = json.load(f)
         gov = j.get("Government", {})
         indep = (gov.get("Independence") or {}).get("text", "") if isinstance(gov.get("Independence"), dict) else ""
-        if indep.lower().startswith("none"):
+        if indep.lower().startswith("none") or (not indep and iso3 != "TWN"):
             continue  # dependent territory: its chief of state is another country's
         p = j.get("People and Society", {}).get("Population", {})
         ptxt = p.get("total", {}).get("text", "") if isinstance(p.get("total"), dict) else p.get("text", "") if isinstance(p, dict) else ""
@@ -170,12 +186,12 @@ def main():
             h = parse_holder(txt)
             if not h:
                 continue
-            title, name, surname, short, since = h
+            title, name, family, short, since = h
             office = office_of(title, field)
             if not office or name in seen:
                 continue
             seen.add(name)
-            holders.append((iso3, office, name, surname, short, since))
+            holders.append((iso3, office, name, family, short, since))
 
     # A monarch or co-prince who heads several states belongs to the most populous one here.
     by_name = {}
@@ -184,9 +200,14 @@ def main():
     holders = [h for h in holders if max(by_name[h[2]], key=lambda x: pop.get(x[0], 0)) is h]
 
     added = 0
-    for iso3, office, name, surname, short, since in holders:
+    for iso3, office, name, family, short, since in holders:
         open_rows = [r for r in rows if r["country"] == iso3 and not r["end"]]
-        match = [r for r in open_rows if surname.lower() in (r["name"] + " " + r["aliases"]).lower()]
+        # Same person when a family-name token matches; common Arabic given names written in
+        # capitals by the Factbook ("MUHAMMAD BIN RASHID") do not count.
+        keys = [fold(x) for x in family if fold(x) not in COMMON_GIVEN]
+        match = [r for r in open_rows
+                 if any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", fold(r["name"] + " " + r["aliases"]).lower())
+                        for f in keys)]
         if match:
             for r in match:
                 extra = [x for x in [name] + short if x != r["name"]]
