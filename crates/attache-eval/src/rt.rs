@@ -463,12 +463,13 @@ fn case_period_parser(case: &Value) -> Result<bool, String> {
             .and_then(|v| v.get("Timex"))
             .and_then(Value::as_str)
             .unwrap_or("");
+        let rd = r.unwrap_or(jiff::civil::date(2000, 1, 1));
         let ours = match b {
-            Some(b) => match (period(a), period(b)) {
+            Some(b) => match (period(a, rd, text), period(b, rd, text)) {
                 (Some(x), Some(y)) => Some((x.0, y.0)),
                 _ => None,
             },
-            None => period(a),
+            None => period(a, rd, text),
         };
         let ok = match (sd, ed) {
             (Some(sd), Some(ed)) => {
@@ -507,12 +508,64 @@ fn case_extractor(case: &Value) -> Result<bool, String> {
     Ok(true)
 }
 
-/// The `[start, end)` days a DATE value covers, with RT's reading of EARLY/MID/LATE.
-pub(crate) fn period(t: &TimeExpr) -> Option<(Date, Date)> {
+/// The `[start, end)` days an expression covers, with RT's reading of EARLY/MID/LATE,
+/// "earlier/later this ...", "the past/next N units" and centuries.
+pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> {
+    let span_text = text.get(t.start..t.end).unwrap_or("").to_lowercase();
+    if t.kind == TimexType::Duration && (t.rule == "duration.last_n" || t.rule == "duration.next_n")
+    {
+        let v = t.value.strip_prefix('P')?;
+        let (num, unit) = v.split_at(v.len() - 1);
+        let n: i64 = num.parse::<f64>().ok()? as i64;
+        let add = |d: Date, k: i64| -> Option<Date> {
+            match unit {
+                "D" => d.checked_add(jiff::Span::new().days(k)).ok(),
+                "W" => d.checked_add(jiff::Span::new().days(7 * k)).ok(),
+                "M" => d.checked_add(jiff::Span::new().months(k)).ok(),
+                "Y" => d.checked_add(jiff::Span::new().years(k)).ok(),
+                _ => None,
+            }
+        };
+        if span_text.contains("decade") {
+            let dec = Date::new(r.year() / 10 * 10, 1, 1).ok()?;
+            return if t.rule == "duration.last_n" {
+                Some((add(dec, -n)?, dec))
+            } else {
+                let s = add(dec, 10)?;
+                Some((s, add(s, n)?))
+            };
+        }
+        return if t.rule == "duration.last_n" {
+            Some((add(r, -n)?, r))
+        } else {
+            let s = r.checked_add(jiff::Span::new().days(1)).ok()?;
+            Some((s, add(s, n)?))
+        };
+    }
     if t.kind != TimexType::Date {
         return None;
     }
     let v = t.value.as_str();
+    if v.len() == 2 && v.bytes().all(|b| b.is_ascii_digit()) {
+        let c: i16 = v.parse().ok()?;
+        return Some((
+            Date::new(c * 100, 1, 1).ok()?,
+            Date::new(c * 100 + 100, 1, 1).ok()?,
+        ));
+    }
+    if t.rule == "date.earlier_this" || t.rule == "date.later_this" {
+        let plain = TimeExpr {
+            rule: "",
+            modifier: None,
+            ..t.clone()
+        };
+        let (s, e) = period(&plain, r, text)?;
+        return Some(if t.rule == "date.earlier_this" {
+            (s, r)
+        } else {
+            (r, e)
+        });
+    }
     let d = |y: i64, m: i64, dd: i64| Date::new(y as i16, m as i8, dd as i8).ok();
     let (s, e, unit) = if let Some((a, b)) = v.split_once('/') {
         let fake = |x: &str| TimeExpr {
@@ -520,8 +573,8 @@ pub(crate) fn period(t: &TimeExpr) -> Option<(Date, Date)> {
             modifier: None,
             ..t.clone()
         };
-        let (x, _) = period(&fake(a))?;
-        let (_, y) = period(&fake(b))?;
+        let (x, _) = period(&fake(a), r, text)?;
+        let (_, y) = period(&fake(b), r, text)?;
         (x, y, 'R')
     } else if v.len() == 4 && v.ends_with('X') {
         let y: i64 = v[..3].parse::<i64>().ok()? * 10;
@@ -578,6 +631,7 @@ pub(crate) fn period(t: &TimeExpr) -> Option<(Date, Date)> {
         (Some("LATE" | "END"), 'M') => (add_d(s, 15)?, e),
         (Some("MID"), 'M') => (add_d(s, 10)?, add_d(s, 20)?),
         (Some("EARLY" | "START"), 'W') => (s, add_d(s, 3)?),
+        (Some("MID"), 'W') => (add_d(s, 1)?, add_d(s, 5)?),
         (Some("LATE" | "END"), 'W') => (add_d(s, 3)?, e),
         (Some("EARLY" | "START"), 'X') => (s, add_m(s, 48)?),
         (Some("MID"), 'X') => (add_m(s, 36)?, add_m(s, 84)?),

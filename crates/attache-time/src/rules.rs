@@ -29,6 +29,16 @@ struct M {
     clock: Option<(u8, u8)>,
     gran: Gran,
     year: Option<i32>,
+    /// Monday of the week a week expression denotes.
+    week_monday: Option<Date>,
+    /// Weekday (1..7) of a bare weekday expression.
+    wd: Option<i8>,
+    /// Month number of a month expression.
+    month: Option<u8>,
+    /// Amount and TIMEX3 unit letter of a duration ("Y", "M", "W", "D").
+    dur: Option<(f64, &'static str)>,
+    /// A second expression read by the same rule (the far end of "4 to 22 July").
+    extra: Option<Box<M>>,
 }
 
 fn mk(first: usize, last: usize, kind: TimexType, value: String, rule: &'static str) -> M {
@@ -45,6 +55,11 @@ fn mk(first: usize, last: usize, kind: TimexType, value: String, rule: &'static 
         clock: None,
         gran: Gran::Other,
         year: None,
+        week_monday: None,
+        wd: None,
+        month: None,
+        dur: None,
+        extra: None,
     }
 }
 
@@ -235,54 +250,69 @@ impl Cx<'_, '_> {
         let full = FULL_MONTHS.contains(&w);
         let abbrev = !full && !matches!(w, "march" | "may");
         let mut next = i + 1;
-        if abbrev && l.is(next, ".") && l.joined(i) {
+        // "Jan. 5", "Aug. 2016": the dot belongs to the month when a number follows.
+        if abbrev && l.is(next, ".") && l.joined(i) && (l.is_num(next + 1) || l.is(next + 1, ",")) {
             next += 1;
         }
-        if !full && !self.cap(i) {
-            // "march", "may", "jan": only before a day or a year.
-            if !(l.is_num(next) && l.near(next - 1)) {
-                return None;
-            }
+        let before = if i > 0 { l.w(i - 1) } else { "" };
+        let before_strong = matches!(
+            before,
+            "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+                | "of"
+                | "in"
+                | "since"
+                | "until"
+                | "from"
+                | "through"
+                | "to"
+                | "between"
+                | "during"
+                | "till"
+                | "by"
+                | "coming"
+                | "previous"
+        ) || matches!(before, "st" | "nd" | "rd" | "th")
+            || (i > 0 && l.is_num(i - 1));
+        let day_word_after = |k: usize| -> bool {
+            l.is_word(k)
+                && num::read(l, k).is_some_and(|n| (1.0..=31.0).contains(&n.value) && n.words)
+        };
+        let after_ok = (l.is_num(next) && l.near(next - 1) && {
+            let v = num::parse_digits(l.raw(next)).unwrap_or(0.0);
+            (1.0..=31.0).contains(&v) || (1000.0..=2100.0).contains(&v)
+        }) || ((l.is(next, "-") || l.is(next, "/"))
+            && l.joined(next - 1)
+            && l.is_num(next + 1))
+            || day_word_after(next) && (self.cap(i) || full);
+        if !full && !self.cap(i) && !after_ok && !(before_strong && abbrev) {
+            // "march", "may", "jan": only before a day or a year, or after "last"/"in".
+            return None;
         }
-        if matches!(w, "may" | "march" | "mar") || (!full && !l.is(i + 1, ".")) {
+        if matches!(w, "may" | "march" | "mar") || (abbrev && !l.is(i + 1, ".")) {
             // A modal "May" or the verb "march" need support: a day/year after, or a
             // preposition or time word before.
-            let before = if i > 0 { l.w(i - 1) } else { "" };
-            let after_ok = l.is_num(next) && l.near(next - 1) && {
-                let v = num::parse_digits(l.raw(next)).unwrap_or(0.0);
-                (1.0..=31.0).contains(&v) || (1000.0..=2100.0).contains(&v)
-            };
-            let before_ok = matches!(
-                before,
-                "in" | "of"
-                    | "since"
-                    | "until"
-                    | "till"
-                    | "by"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "from"
-                    | "through"
-                    | "to"
-                    | "between"
-                    | "and"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "end"
-                    | "-"
-                    | "or"
-                    | "the"
-                    | "each"
-                    | "every"
-                    | "that"
-                    | "throughout"
-            );
-            if !(after_ok || before_ok && self.cap(i)) {
+            let before_ok = before_strong
+                || matches!(
+                    before,
+                    "and"
+                        | "end"
+                        | "-"
+                        | "or"
+                        | "the"
+                        | "each"
+                        | "every"
+                        | "that"
+                        | "throughout"
+                        | "before"
+                        | "after"
+                        | ","
+                );
+            if !(after_ok || before_ok && (self.cap(i) || abbrev)) {
                 return None;
             }
         }
@@ -343,6 +373,114 @@ impl Cx<'_, '_> {
         None
     }
 
+    /// A month-day without a year, resolved like "July 25".
+    fn md_only(&self, i: usize, e: usize, m: u8, d: u8) -> Option<M> {
+        Some(match self.month_day(m, d, i) {
+            Some(dt) => date_m(i, e, dt, true, "date.md.numeric"),
+            None => {
+                let mut x = mk(
+                    i,
+                    e,
+                    TimexType::Date,
+                    format!("XXXX-{m:02}-{d:02}"),
+                    "date.md.numeric",
+                );
+                x.anchored = true;
+                x.gran = Gran::Day;
+                x
+            }
+        })
+    }
+
+    /// "this month", "next month", "the previous month" at `j`: (year, month, end).
+    fn rel_month_at(&self, j: usize) -> Option<(i32, u8, usize)> {
+        let l = self.l;
+        let r = self.a.0?;
+        let k = if l.is(j, "the") { j + 1 } else { j };
+        let dir = match l.w(k) {
+            "this" | "current" | "present" => 0,
+            "next" | "coming" | "following" => 1,
+            "last" | "previous" | "past" => -1,
+            _ => return None,
+        };
+        if !l.is(k + 1, "month") {
+            return None;
+        }
+        let d = add_months(r.first_of_month(), dir)?;
+        Some((d.year() as i32, d.month() as u8, k + 2))
+    }
+
+    /// A day of month alone: the most recent such day (or the next, in future sentences).
+    fn day_of_month(&self, d: u8, i: usize) -> Option<Date> {
+        let r = self.a.0?;
+        let fwd = self.future_at(i);
+        let mut cur = r.first_of_month();
+        for _ in 0..13 {
+            if let Some(c) = ymd(cur.year() as i32, cur.month() as u8, d) {
+                if (fwd && c >= r) || (!fwd && c <= r) {
+                    return Some(c);
+                }
+            }
+            cur = add_months(cur, if fwd { 1 } else { -1 })?;
+        }
+        None
+    }
+
+    /// "the 27th", "on 15": a day of month with no month (in the "the"/"on" context).
+    fn r_bare_day(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        if !l.is_num(i) || l.raw(i).len() > 2 {
+            return None;
+        }
+        let (d, e) = self.day_at(i, false)?;
+        let suffixed = e > i + 1;
+        if !suffixed
+            && (l.is_word(e)
+                || l.is_num(e)
+                || l.is(e, "-")
+                || l.is(e, "/")
+                || l.is(e, ":")
+                || l.is(e, "%"))
+        {
+            return None;
+        }
+        if suffixed && (l.is_word(e) && !matches!(l.w(e), "and" | "or" | "to" | "of")) {
+            return None;
+        }
+        let x = match self.day_of_month(d, i) {
+            Some(dt) => date_m(i, e, dt, true, "date.bare_day"),
+            None => {
+                let mut x = mk(
+                    i,
+                    e,
+                    TimexType::Date,
+                    format!("XXXX-XX-{d:02}"),
+                    "date.bare_day",
+                );
+                x.anchored = true;
+                x.gran = Gran::Day;
+                x
+            }
+        };
+        Some(x)
+    }
+
+    /// A day of month written as a cardinal in words ("May twenty one").
+    fn day_cardinal_at(&self, i: usize) -> Option<(u8, usize)> {
+        let l = self.l;
+        if !l.is_word(i) {
+            return None;
+        }
+        let n = num::read(l, i)?;
+        if n.ordinal || !(1.0..=31.0).contains(&n.value) || n.value.fract() != 0.0 {
+            return None;
+        }
+        if unit_after(l, n.last) || time_unit(l.w(n.last)).is_some() {
+            return None;
+        }
+        Some((n.value as u8, n.last))
+    }
+
     /// A four-digit year (or "'98") at `i`.
     fn year_at(&self, i: usize, lenient: bool) -> Option<(i32, usize)> {
         let l = self.l;
@@ -397,9 +535,21 @@ impl Cx<'_, '_> {
         if l.is(j, "the") && self.day_at(j + 1, true).is_some() {
             j += 1;
         }
+        // "Oct-2", "Oct/2", "October. 2"
+        if (l.is(j, "-") || l.is(j, "/"))
+            && l.joined(j - 1)
+            && l.joined(j)
+            && l.is_num(j + 1)
+            && l.raw(j + 1).len() <= 2
+        {
+            j += 1;
+        } else if l.is(j, ".") && l.joined(j - 1) && l.is_num(j + 1) && l.raw(j + 1).len() <= 2 {
+            j += 1;
+        }
+        let words_ok = l.is(j - 1, "the") || self.cap(i);
         if let Some((d, mut k)) = self.day_at(j, false).or_else(|| {
-            if l.is(j - 1, "the") {
-                self.day_at(j, true)
+            if words_ok {
+                self.day_at(j, true).or_else(|| self.day_cardinal_at(j))
             } else {
                 None
             }
@@ -475,6 +625,7 @@ impl Cx<'_, '_> {
             None => (format!("XXXX-{m:02}"), None),
         };
         let mut x = mk(i, j, TimexType::Date, value, "date.month");
+        x.month = Some(m);
         x.anchored = true;
         x.gran = Gran::Month;
         x.year = year;
@@ -484,11 +635,25 @@ impl Cx<'_, '_> {
     /// "25 July 2025", "25th of July", "the 25th of July".
     fn r_day_first(&self, i: usize) -> Option<M> {
         let l = self.l;
-        let (d, mut j) = self.day_at(i, true)?;
+        let (d, mut j) = self.day_at(i, true).or_else(|| {
+            if self.lower_only {
+                self.day_cardinal_at(i)
+            } else {
+                None
+            }
+        })?;
+        if l.is(j, ".") && l.is_num(i) && l.joined(j - 1) && self.month_at(j + 1).is_some() {
+            j += 1; // "16. Nov. 2016"
+        }
         if l.is(j, "of") {
             j += 1;
         } else if l.is_word(i) {
             return None; // "first May" is not a date; "first of May" is.
+        }
+        // "20th of next month", "the 20th of the current month"
+        if let Some((y, m, e)) = self.rel_month_at(j) {
+            let dt = ymd(y, m, d)?;
+            return Some(date_m(i, e, dt, true, "date.day_of_rel_month"));
         }
         let (m, mut k) = self.month_at(j)?;
         if !(l.near(j - 1)) {
@@ -538,6 +703,11 @@ impl Cx<'_, '_> {
                 p[1].parse::<u32>().ok()?,
                 p[2].parse::<i32>().ok()?,
             );
+            if p[0].len() == 4 {
+                // "2015.5.13"
+                let dt = ymd(p[0].parse().ok()?, b as u8, c as u8)?;
+                return Some(date_m(i, i + 1, dt, false, "date.numeric"));
+            }
             if p[2].len() == 4 || p[2].len() == 2 {
                 let y = if p[2].len() == 2 {
                     if c < 40 {
@@ -554,11 +724,64 @@ impl Cx<'_, '_> {
             }
             return None;
         }
+        let on_before = i > 0 && matches!(l.w(i - 1), "on" | "in");
+        // "on 4.22": month.day after "on"/"in" only (elsewhere it is a decimal).
+        if on_before
+            && raw.bytes().filter(|&b| b == b'.').count() == 1
+            && !l.is_word(i + 1)
+            && !l.is_num(i + 1)
+        {
+            let (a, b) = raw.split_once('.')?;
+            if a.len() <= 2 && b.len() == 2 {
+                let (m, d): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+                if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    return self.md_only(i, i + 1, m, d);
+                }
+            }
+        }
         if raw.contains(['.', ',']) {
             return None;
         }
         let sep = |k: usize| matches!(l.w(k), "/" | "-");
         let tight = |k: usize| l.joined(k) && l.joined(k + 1);
+        // "2019-sep-1", "2019/sep/01"
+        if raw.len() == 4
+            && sep(i + 1)
+            && tight(i)
+            && l.is_word(i + 2)
+            && l.w(i + 3) == l.w(i + 1)
+            && tight(i + 2)
+            && l.is_num(i + 4)
+        {
+            if let Some(m) = month_number(l.w(i + 2)) {
+                let dt = ymd(raw.parse().ok()?, m, l.raw(i + 4).parse().ok()?)?;
+                return Some(date_m(i, i + 5, dt, false, "date.iso"));
+            }
+        }
+        // "3/2015", "11-2016": month and year.
+        if raw.len() <= 2
+            && sep(i + 1)
+            && tight(i)
+            && l.is_num(i + 2)
+            && l.raw(i + 2).len() == 4
+            && !sep(i + 3)
+        {
+            let m: u8 = raw.parse().ok()?;
+            let y: i32 = l.raw(i + 2).parse().ok()?;
+            if (1..=12).contains(&m) && (1000..=2100).contains(&y) {
+                let mut x = mk(
+                    i,
+                    i + 3,
+                    TimexType::Date,
+                    fmt_month(y, m),
+                    "date.numeric_month",
+                );
+                x.gran = Gran::Month;
+                x.year = Some(y);
+                x.month = Some(m);
+                return Some(x);
+            }
+        }
         // ISO: 2025-07-25
         if raw.len() == 4 && sep(i + 1) && tight(i) && l.is_num(i + 2) {
             let y: i32 = raw.parse().ok()?;
@@ -568,11 +791,10 @@ impl Cx<'_, '_> {
                 let dt = ymd(y, m, d)?;
                 return Some(date_m(i, i + 5, dt, false, "date.iso"));
             }
-            if l.raw(i + 2).len() == 2
-                && l.raw(i + 2).starts_with('0')
-                && (1..=12).contains(&m)
-                && l.w(i + 1) == "-"
-            {
+            let r2 = l.raw(i + 2);
+            // "2016-11", "2015-3", "2016/11"; but "2011-12" is a year span.
+            let span_like = r2.len() == 2 && !r2.starts_with('0') && (y + 1) % 100 == m as i32;
+            if r2.len() <= 2 && (1..=12).contains(&m) && !span_like && !sep(i + 3) {
                 let mut x = mk(i, i + 3, TimexType::Date, fmt_month(y, m), "date.iso");
                 x.gran = Gran::Month;
                 x.year = Some(y);
@@ -639,29 +861,15 @@ impl Cx<'_, '_> {
             let dt = ymd(y, m as u8, d as u8)?;
             return Some(date_m(i, i + 5, dt, false, "date.numeric"));
         }
-        // "2/15" without a year: only slashes, a plausible month/day, and not a fraction.
-        if s == "/"
-            && (1..=12).contains(&a)
-            && (1..=31).contains(&b)
-            && (b > 12 || (i > 0 && l.is(i - 1, "on")))
-            && !l.is_num(i + 3)
-            && !(l.is(i + 3, "/") || l.is(i + 3, "-"))
-        {
-            let dt = self.month_day(a as u8, b as u8, i);
-            return Some(match dt {
-                Some(dt) => date_m(i, i + 3, dt, true, "date.md.numeric"),
-                None => {
-                    let mut x = mk(
-                        i,
-                        i + 3,
-                        TimexType::Date,
-                        format!("XXXX-{a:02}-{b:02}"),
-                        "date.md.numeric",
-                    );
-                    x.anchored = true;
-                    x
-                }
-            });
+        // "2/15", "22/04" without a year: a plausible month/day that is not a fraction; "on 4-22".
+        let no_more = !l.is_num(i + 3) && !(l.is(i + 3, "/") || l.is(i + 3, "-"));
+        if no_more && (s == "/" || on_before) {
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            let plausible =
+                (1..=12).contains(&m) && (1..=31).contains(&d) && (a > 12 || b > 12 || on_before);
+            if plausible {
+                return self.md_only(i, i + 3, m as u8, d as u8);
+            }
         }
         None
     }
@@ -1033,7 +1241,8 @@ impl Cx<'_, '_> {
             let d = match dir {
                 -1 => self.a.weekday_back(wd, true),
                 0 => self.a.weekday_in_week(wd, 0),
-                _ => self.a.weekday_forward(wd),
+                // "next Sunday" is the Sunday of next week.
+                _ => self.a.weekday_in_week(wd, 1),
             };
             return Some(match d {
                 Some(d) => date_m(i, e, d, true, "date.rel_weekday"),
@@ -1092,22 +1301,37 @@ impl Cx<'_, '_> {
                             n.last + 1,
                             TimexType::Duration,
                             dur_value(Some(n.value), u, mult, clock),
-                            "duration.past",
+                            if dir < 0 {
+                                "duration.last_n"
+                            } else {
+                                "duration.next_n"
+                            },
                         );
                         x.anchored = false;
+                        if !clock {
+                            x.dur = Some((n.value * mult, u));
+                        }
                         return Some(x);
                     }
                 }
             }
             if matches!(l.w(j), "few" | "several") {
                 if let Some((u, mult, clock)) = time_unit(l.w(j + 1)) {
-                    return Some(mk(
+                    let mut x = mk(
                         i,
                         j + 2,
                         TimexType::Duration,
                         dur_value(None, u, mult, clock),
-                        "duration.past",
-                    ));
+                        if dir < 0 {
+                            "duration.last_n"
+                        } else {
+                            "duration.next_n"
+                        },
+                    );
+                    if !clock {
+                        x.dur = Some((3.0 * mult, u));
+                    }
+                    return Some(x);
                 }
             }
         }
@@ -1233,6 +1457,15 @@ impl Cx<'_, '_> {
             TimexType::Date
         };
         let mut x = mk(i, j + 1, kind, v, "date.rel_unit");
+        if unit == "week" {
+            x.week_monday = r.and_then(|r| add_days(r, 7 * dir - (wd_num(r.weekday()) as i64 - 1)));
+        }
+        if unit == "month" {
+            if let Some(d) = r.and_then(|r| add_months(r.first_of_month(), dir)) {
+                x.month = Some(d.month() as u8);
+                x.year = Some(d.year() as i32);
+            }
+        }
         x.anchored = true;
         x.gran = gran;
         Some(x)
@@ -1252,7 +1485,11 @@ impl Cx<'_, '_> {
         let mut x = inner;
         x.first = i;
         x.modifier = modifier;
-        x.rule = "date.earlier_this";
+        x.rule = if l.is(i, "earlier") {
+            "date.earlier_this"
+        } else {
+            "date.later_this"
+        };
         Some(x)
     }
 
@@ -1280,7 +1517,7 @@ impl Cx<'_, '_> {
                 }
                 day(0, i + 1, "date.today")
             }
-            "tomorrow" => day(1, i + 1, "date.tomorrow"),
+            "tomorrow" | "tmrw" | "tomorrows" => day(1, i + 1, "date.tomorrow"),
             "tonight" => {
                 let mut x = mk(
                     i,
@@ -1382,10 +1619,31 @@ impl Cx<'_, '_> {
                 x.first = i;
                 return Some(x);
             }
+            // "Thursday the 21st", "Friday the fifteen"
+            if let Some((d, e)) = self
+                .day_at(j + 1, true)
+                .or_else(|| self.day_cardinal_at(j + 1))
+            {
+                if let Some(dt) = self.day_of_month(d, i) {
+                    return Some(date_m(i, e, dt, true, "date.weekday_day"));
+                }
+            }
+        }
+        // "Tuesday 19th", "Thu 15th"
+        if l.is_num(j) && l.joined(j) && matches!(l.w(j + 1), "st" | "nd" | "rd" | "th") {
+            if let Some((d, e)) = self.day_at(j, false) {
+                if let Some(dt) = self.day_of_month(d, i) {
+                    return Some(date_m(i, e, dt, true, "date.weekday_day"));
+                }
+            }
         }
         let d = self.weekday_day(wd, i);
         let mut x = match d {
-            Some(d) => date_m(i, j, d, true, "date.weekday"),
+            Some(d) => {
+                let mut x = date_m(i, j, d, true, "date.weekday");
+                x.wd = Some(wd);
+                x
+            }
             None => {
                 let mut x = mk(
                     i,
@@ -1411,6 +1669,221 @@ impl Cx<'_, '_> {
             x.value = format!("{}T{p}", x.value);
         }
         Some(x)
+    }
+
+    /// A month anchor after "of"/"in": a month name (with optional year), "this/next/last
+    /// month": (year, month, end).
+    fn month_anchor(&self, j: usize, i: usize) -> Option<(i32, u8, usize)> {
+        if let Some(x) = self.rel_month_at(j) {
+            return Some(x);
+        }
+        let (m, e) = self.month_at(j)?;
+        let l = self.l;
+        let mut k = e;
+        if l.is(k, ",") {
+            k += 1;
+        }
+        if let Some((y, e2)) = self.year_at(k, true) {
+            return Some((y, m, e2));
+        }
+        let y = self.month_year(m, i)?;
+        Some((y, m, e))
+    }
+
+    /// "the first Friday of July", "the last Monday of March 2014", "second Sunday".
+    fn r_nth_weekday(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let nth: i64 = match l.w(i) {
+            "last" => -1,
+            w => match num::ordinal_word(w) {
+                Some(v) if v <= 5.0 => v as i64,
+                _ => return None,
+            },
+        };
+        let (wd, mut e, _) = self.weekday_at(i + 1)?;
+        if nth == -1 && !(l.is(e, "of") || l.is(e, "in")) {
+            return None; // "last Friday" is the relative rule
+        }
+        let r = self.a.0?;
+        let (y, m) = if l.is(e, "of") || l.is(e, "in") {
+            let (y, m, e2) = self.month_anchor(e + 1, i)?;
+            e = e2;
+            (y, m)
+        } else {
+            (r.year() as i32, r.month() as u8)
+        };
+        let first = ymd(y, m, 1)?;
+        let dt = if nth > 0 {
+            let off = (wd - wd_num(first.weekday())).rem_euclid(7) as i64;
+            let d = add_days(first, off + 7 * (nth - 1))?;
+            if d.month() as u8 != m {
+                return None;
+            }
+            d
+        } else {
+            let last = first.last_of_month();
+            let off = (wd_num(last.weekday()) - wd).rem_euclid(7) as i64;
+            add_days(last, -off)?
+        };
+        Some(date_m(i, e, dt, true, "date.nth_weekday"))
+    }
+
+    /// "the first week of 2015", "the third week of this month", "the last week of July".
+    fn r_nth_week(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let nth: i64 = match l.w(i) {
+            "last" => -1,
+            w => match num::ordinal_word(w) {
+                Some(v) if v <= 53.0 => v as i64,
+                _ => return None,
+            },
+        };
+        if !l.is(i + 1, "week") {
+            return None;
+        }
+        let j = i + 2;
+        let k = if l.is(j, "of") || l.is(j, "in") {
+            j + 1
+        } else {
+            j
+        };
+        // A year anchor: ISO weeks.
+        let year = if let Some((y, e)) = self.year_at(k, true) {
+            Some((y, e))
+        } else {
+            let r = self.a.year();
+            match (l.w(k), l.w(k + 1), r) {
+                ("this" | "current", "year", Some(y)) => Some((y, k + 2)),
+                ("next", "year", Some(y)) => Some((y + 1, k + 2)),
+                ("last" | "previous", "year", Some(y)) => Some((y - 1, k + 2)),
+                _ => None,
+            }
+        };
+        let (monday, e) = if let Some((y, e)) = year {
+            let week = if nth > 0 {
+                nth as i8
+            } else {
+                jiff::civil::ISOWeekDate::new(y as i16, 1, jiff::civil::Weekday::Monday)
+                    .ok()?
+                    .weeks_in_year()
+            };
+            (
+                jiff::civil::ISOWeekDate::new(y as i16, week, jiff::civil::Weekday::Monday)
+                    .ok()?
+                    .date(),
+                e,
+            )
+        } else {
+            if k == j {
+                return None;
+            }
+            let (y, m, e) = self.month_anchor(k, i)?;
+            // Month weeks run Monday to Sunday; the first is the one holding the month's first Thursday.
+            let first = ymd(y, m, 1)?;
+            let thu = add_days(first, (4 - wd_num(first.weekday())).rem_euclid(7) as i64)?;
+            let monday = if nth > 0 {
+                add_days(thu, -3 + 7 * (nth - 1))?
+            } else {
+                let last = first.last_of_month();
+                let lthu = add_days(last, -((wd_num(last.weekday()) - 4).rem_euclid(7) as i64))?;
+                add_days(lthu, -3)?
+            };
+            (monday, e)
+        };
+        let mut x = mk(i, e, TimexType::Date, fmt_week(monday), "date.nth_week");
+        x.week_monday = Some(monday);
+        x.anchored = year.is_none();
+        Some(x)
+    }
+
+    /// "summer 2016", "the summer of 2016", "spring of nineteen seventy eight".
+    fn r_season(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let s = match l.w(i) {
+            "spring" => "SP",
+            "summer" => "SU",
+            "autumn" | "fall" => "FA",
+            "winter" => "WI",
+            _ => return None,
+        };
+        let k = if l.is(i + 1, "of") { i + 2 } else { i + 1 };
+        let (y, e) = self.year_at(k, true)?;
+        if self.not_a_year(k, e) {
+            return None;
+        }
+        let mut x = mk(i, e, TimexType::Date, format!("{y:04}-{s}"), "date.season");
+        x.year = Some(y);
+        Some(x)
+    }
+
+    /// "4 to 22 January", "from 4-23 in next month", "between 3 and 12 of Sept",
+    /// "November 19-20": two days of one month. Returns the first day with the second as `extra`.
+    fn r_day_range(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let joiner = |k: usize| {
+            matches!(
+                l.w(k),
+                "to" | "till" | "until" | "through" | "-" | "–" | "and" | "thru"
+            )
+        };
+        // Month first: "November 19-20"
+        if let Some((m, j)) = self.month_at(i) {
+            let (d1, e1) = self.day_at(j, false)?;
+            if !joiner(e1) || l.is(e1, "and") {
+                return None;
+            }
+            let (d2, e2) = self.day_at(e1 + 1, false)?;
+            if d2 <= d1 || self.month_at(e2).is_some() {
+                return None;
+            }
+            let mut k = e2;
+            if l.is(k, ",") {
+                k += 1;
+            }
+            let (y, e) = match self.year_at(k, true) {
+                Some((y, e)) if !self.not_a_year(k, e) || l.is(e, ".") || l.is(e, ",") => (y, e),
+                _ => (self.month_day(m, d1, i).map(|d| d.year() as i32)?, e2),
+            };
+            return self.range_pair(i, e1, e1 + 1, e, (y, m, d1), (y, m, d2));
+        }
+        // Day first: needs "from"/"between" before or a month after.
+        let (d1, e1) = self.day_at(i, false)?;
+        if !joiner(e1) {
+            return None;
+        }
+        if l.is(e1, "and") && !(i > 0 && l.is(i - 1, "between")) {
+            return None;
+        }
+        let (d2, e2) = self.day_at(e1 + 1, false)?;
+        if d2 <= d1 {
+            return None;
+        }
+        let mut k = e2;
+        if l.is(k, "of") || l.is(k, "in") {
+            k += 1;
+        }
+        let (y, m, e) = self.month_anchor(k, i)?;
+        self.range_pair(i, e1, e1 + 1, e, (y, m, d1), (y, m, d2))
+    }
+
+    fn range_pair(
+        &self,
+        i: usize,
+        e1: usize,
+        s2: usize,
+        e: usize,
+        a: (i32, u8, u8),
+        b: (i32, u8, u8),
+    ) -> Option<M> {
+        let da = ymd(a.0, a.1, a.2)?;
+        let db = ymd(b.0, b.1, b.2)?;
+        let r = format!("{}/{}", fmt_date(da), fmt_date(db));
+        let mut first = date_m(i, e1, da, true, "date.day_range");
+        let mut second = date_m(s2, e, db, true, "date.day_range");
+        first.range = Some(r.clone());
+        second.range = Some(r);
+        first.extra = Some(Box::new(second));
+        Some(first)
     }
 
     // ---------------------------------------------------------------- durations and sets
@@ -1488,10 +1961,10 @@ impl Cx<'_, '_> {
         let e = j + 1;
         // "three years ago", "two weeks earlier"
         if l.is(e, "ago") {
-            return Some(self.ago(i, e + 1, n.unwrap_or(1.0), u, mult, clock, -1));
+            return Some(self.ago(i, e + 1, n.unwrap_or(3.0), u, mult, clock, -1));
         }
         if matches!(l.w(e), "from") && l.is(e + 1, "now") {
-            return Some(self.ago(i, e + 2, n.unwrap_or(1.0), u, mult, clock, 1));
+            return Some(self.ago(i, e + 2, n.unwrap_or(3.0), u, mult, clock, 1));
         }
         if u == "Q" && n.is_none() {
             return None;
@@ -1504,6 +1977,9 @@ impl Cx<'_, '_> {
             "duration",
         );
         x.anchored = false;
+        if let (false, Some(v)) = (clock, n) {
+            x.dur = Some((v * mult, u));
+        }
         Some(x)
     }
 
@@ -1535,7 +2011,17 @@ impl Cx<'_, '_> {
         x.anchored = true;
         if u == "D" {
             x.gran = Gran::Day;
-            x.day = r.and_then(|r| add_days(r, k));
+        }
+        // The exact day, whatever the unit ("two years ago" is 2014 in TIMEX3, 2014-11-07 as a day).
+        if !clock {
+            x.day = r.and_then(|r| match u {
+                "Y" => add_months(r, 12 * k),
+                "M" => add_months(r, k),
+                "Q" => add_months(r, 3 * k),
+                "W" => add_days(r, 7 * k),
+                "D" => add_days(r, k),
+                _ => None,
+            });
         }
         x
     }
@@ -1879,13 +2365,19 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
             continue;
         }
         match best_at(&cx, i) {
-            Some(m) => {
+            Some(mut m) => {
+                let extra = m.extra.take();
                 i = m.last.max(i + 1);
                 ms.push(m);
+                if let Some(x) = extra {
+                    i = x.last.max(i);
+                    ms.push(*x);
+                }
             }
             None => i += 1,
         }
     }
+    combine(&cx, &mut ms);
     merge_date_time(&cx, &mut ms);
     pair_ranges(&cx, &mut ms);
     ms.into_iter()
@@ -1923,13 +2415,15 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
             .filter(|m| m.rule == "date.decade")
             .or_else(|| cx.r_century(i + 1))
             .or_else(|| cx.r_quarter(i + 1))
-            .or_else(|| cx.r_end_of(i + 1))
             .or_else(|| cx.r_part(i + 1))
             .or_else(|| {
                 cx.r_rel_unit(i + 1)
                     .filter(|m| m.kind == TimexType::Duration)
             })
             .or_else(|| cx.r_day_first(i + 1).filter(|_| l.is_num(i + 1)))
+            .or_else(|| cx.r_nth_weekday(i + 1))
+            .or_else(|| cx.r_nth_week(i + 1))
+            .or_else(|| cx.r_bare_day(i + 1))
             .or_else(|| cx.r_deictic(i));
         if let Some(mut m) = inner {
             m.first = i;
@@ -1937,7 +2431,14 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         }
         return None;
     }
+    let on_before = i > 0 && matches!(l.w(i - 1), "on" | "for");
     let cands = [
+        if on_before { cx.r_bare_day(i) } else { None },
+        cx.r_nth_weekday(i),
+        cx.r_nth_week(i),
+        cx.r_end_of(i),
+        cx.r_season(i),
+        cx.r_day_range(i),
         cx.r_numeric(i),
         cx.r_month_first(i),
         cx.r_day_first(i),
@@ -1954,12 +2455,98 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         cx.r_set(i),
     ];
     let mut best: Option<M> = None;
+    let reach = |m: &M| m.extra.as_ref().map_or(m.last, |x| x.last);
     for c in cands.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| c.last > b.last) {
+        if best.as_ref().is_none_or(|b| reach(&c) > reach(b)) {
             best = Some(c);
         }
     }
     best
+}
+
+/// Adjacent readings that make one date: "next week Friday", "Friday of next week",
+/// "June next year", "2016 November", "two days after tomorrow".
+fn combine(cx: &Cx, ms: &mut Vec<M>) {
+    let l = cx.l;
+    let mut out: Vec<M> = Vec::with_capacity(ms.len());
+    let mut k = 0;
+    while k < ms.len() {
+        if k + 1 < ms.len() {
+            let (a, b) = (&ms[k], &ms[k + 1]);
+            let g = b.first - a.last;
+            let gw = if g == 1 { l.w(a.last) } else { "" };
+            let close = g == 0 || (g == 1 && matches!(gw, "on" | "of" | "," | "in"));
+            // Week + weekday, either order.
+            let (wk, wdm) = if a.week_monday.is_some() && b.wd.is_some() {
+                (Some(a), Some(b))
+            } else if b.week_monday.is_some() && a.wd.is_some() {
+                (Some(b), Some(a))
+            } else {
+                (None, None)
+            };
+            if let (true, Some(wk), Some(wdm)) = (close, wk, wdm) {
+                if let (Some(mon), Some(wd)) = (wk.week_monday, wdm.wd) {
+                    if let Some(d) = add_days(mon, wd as i64 - 1) {
+                        out.push(date_m(a.first, b.last, d, true, "date.week_weekday"));
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+            // Month + year, either order: "June next year", "2016 November", "2016, nov".
+            let (mm, yy) = if a.month.is_some() && b.gran == Gran::Year {
+                (Some(a), Some(b))
+            } else if b.month.is_some() && a.gran == Gran::Year && a.modifier.is_none() {
+                (Some(b), Some(a))
+            } else {
+                (None, None)
+            };
+            if let (true, Some(mm), Some(yy)) = (
+                close && mm.map_or(false, |m| m.rule == "date.month"),
+                mm,
+                yy,
+            ) {
+                if let (Some(m), Some(y)) = (mm.month, yy.year) {
+                    let mut x = mk(
+                        a.first,
+                        b.last,
+                        TimexType::Date,
+                        fmt_month(y, m),
+                        "date.month_year",
+                    );
+                    x.gran = Gran::Month;
+                    x.year = Some(y);
+                    x.month = Some(m);
+                    x.anchored = yy.anchored;
+                    out.push(x);
+                    k += 2;
+                    continue;
+                }
+            }
+            // Duration + from/after/before + day: "two days after today", "three weeks from tomorrow".
+            if g == 1 && matches!(gw, "from" | "after" | "before") && a.kind == TimexType::Duration
+            {
+                if let (Some((n, u)), Some(d)) = (a.dur, b.day.filter(|_| b.gran == Gran::Day)) {
+                    let n = if gw == "before" { -n } else { n };
+                    let shifted = match u {
+                        "Y" => add_months(d, (12.0 * n) as i64),
+                        "M" => add_months(d, n as i64),
+                        "W" => add_days(d, (7.0 * n) as i64),
+                        "D" => add_days(d, n as i64),
+                        _ => None,
+                    };
+                    if let Some(sd) = shifted {
+                        out.push(date_m(a.first, b.last, sd, true, "date.shifted"));
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(ms[k].clone());
+        k += 1;
+    }
+    *ms = out;
 }
 
 /// "July 25 at 3 p.m.", "3 p.m. on Friday", "tomorrow at 5pm": one TIME value.
@@ -2008,7 +2595,8 @@ fn merge_date_time(cx: &Cx, ms: &mut Vec<M>) {
     *ms = out;
 }
 
-/// "between 1995 and 2016", "from 1995 to 2016", "1995-2016": both ends carry the range.
+/// "between 1995 and 2016", "from 1995 to 2016", "1995-2016", "Oct. 2 to October 22":
+/// both ends carry the range. A near end without a year takes the far end's year.
 fn pair_ranges(cx: &Cx, ms: &mut [M]) {
     let l = cx.l;
     for k in 0..ms.len().saturating_sub(1) {
@@ -2023,16 +2611,27 @@ fn pair_ranges(cx: &Cx, ms: &mut [M]) {
         let g = b.first - a.last;
         let before = if a.first > 0 { l.w(a.first - 1) } else { "" };
         let j = l.w(a.last);
+        let same = a.gran == b.gran && a.gran != Gran::Other
+            || (a.gran == Gran::Day && b.gran != Gran::Other);
         let ok = g == 1
             && ((before == "between" && j == "and")
                 || (before == "from"
-                    && matches!(j, "to" | "until" | "till" | "through" | "-" | "–"))
-                || (matches!(j, "-" | "–") && l.joined(a.last - 1) && l.joined(a.last))
-                || (matches!(j, "to" | "through") && a.gran == b.gran && a.gran == Gran::Year));
+                    && matches!(j, "to" | "until" | "till" | "through" | "thru" | "-" | "–"))
+                || (matches!(j, "-" | "–") && (l.joined(a.last - 1) && l.joined(a.last) || same))
+                || (matches!(j, "to" | "through" | "till" | "until" | "thru") && same));
         if !ok {
             continue;
         }
-        let r = format!("{}/{}", a.value, b.value);
+        // "from Feb 1st to March 2019": the near end takes the far end's year.
+        if a.anchored && a.gran == Gran::Day && !b.anchored {
+            if let (Some(d), Some(y)) = (a.day, b.year) {
+                if let Some(nd) = ymd(y, d.month() as u8, d.day() as u8) {
+                    let na = date_m(a.first, a.last, nd, false, a.rule);
+                    ms[k] = M { range: None, ..na };
+                }
+            }
+        }
+        let r = format!("{}/{}", ms[k].value, ms[k + 1].value);
         ms[k].range = Some(r.clone());
         ms[k + 1].range = Some(r);
     }
