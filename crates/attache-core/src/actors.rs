@@ -239,9 +239,36 @@ impl<'a> Resolver<'a> {
                     j += 1;
                 }
             }
+            // A capitalized run holding an organization noun is a named organization
+            // ("Korean Theatre of Kazakhstan", "Kazakhstan Embassy", "Gangnam University").
+            if !former && is_cap(tok(start)) && !NOT_NAMES.contains(&tok(start)) {
+                if let Some((end, org_role)) = self.org_run(text, tokens, &roles, &role_at, &role_is_org, start) {
+                    let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+                    let name = text[sp.start..sp.end].to_string();
+                    let country = self.org_country(text, tokens, &names, &name_at, start, end);
+                    let role = self.dict.roles[org_role].clone();
+                    let a = self.intern(
+                        ActorRec {
+                            name,
+                            country,
+                            kind: ActorKind::Organization,
+                            role: Some(role.role.clone()),
+                            sector: Some(role.code.clone()),
+                            org_code: None,
+                            former: false,
+                            leader: None,
+                            rule: format!("name with `{}`", role.phrase),
+                            mentions: vec![],
+                        },
+                        sp,
+                    );
+                    self.push_mention(sp, a, sentence, MentionKind::Actor, is_possessive(end));
+                    i = end;
+                    continue;
+                }
+            }
             // premodifier: a country or its adjective
             let mut pre: Option<(String, Span, bool)> = None; // (country, span, is_adjective)
-            let mut possessive = false;
             if j < n {
                 if let Some(h) = name_at[j] {
                     let e = &names[h].entries;
@@ -255,7 +282,6 @@ impl<'a> Resolver<'a> {
                         pre = Some((c, names[h].span, adj));
                         j = end;
                         if is_possessive(j) {
-                            possessive = true;
                             j += 2;
                         }
                     }
@@ -402,6 +428,18 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+            // "the embassy", "the president": the last actor seen with that title
+            if let Some((ridx, tend)) = title {
+                if pre.is_none() && start > 0 && lower(tok(start - 1)) == "the" {
+                    let role_name = &self.dict.roles[ridx].role;
+                    if let Some(a) = self.actors.iter().rposition(|x| x.role.as_ref() == Some(role_name) && x.country.is_some()) {
+                        let sp = Span::new(tokens[start].span.start, tokens[tend - 1].span.end);
+                        self.push_mention(sp, a, sentence, MentionKind::Actor, is_possessive(tend));
+                        i = tend;
+                        continue;
+                    }
+                }
+            }
             // A capitalized run holding an organization noun: a named organization.
             if is_cap(tok(start)) && !NOT_NAMES.contains(&tok(start)) || (pre.is_some() && is_cap(tok(start))) {
                 if let Some((end, org_role)) = self.org_run(text, tokens, &roles, &role_at, &role_is_org, start) {
@@ -506,11 +544,11 @@ impl<'a> Resolver<'a> {
                         let a = self.intern(
                             ActorRec {
                                 name: org.name.clone(),
-                                country: org.country.clone().or_else(|| Some(org.code.clone())),
+                                country: if org.code.starts_with("IMG") { Some(org.code.clone()) } else { org.country.clone().or_else(|| Some(org.code.clone())) },
                                 kind: ActorKind::Organization,
                                 role: None,
                                 sector: org.sector.clone(),
-                                org_code: if org.country.is_none() { Some(org.code.clone()) } else { None },
+                                org_code: if org.country.is_none() || org.code.starts_with("IMG") { Some(org.code.clone()) } else { None },
                                 former: false,
                                 leader: None,
                                 rule: format!("organization `{}`", org.code),
@@ -528,7 +566,7 @@ impl<'a> Resolver<'a> {
                                 country: Some(leader.country.clone()),
                                 kind: ActorKind::Person,
                                 role: Some(leader.office.clone()),
-                                sector: Some(leader.code[leader.country.len()..].to_string()),
+                                sector: Some(leader.code[leader.country.len()..].to_string()).filter(|s| !s.is_empty()),
                                 org_code: None,
                                 former,
                                 leader: Some(leader.name.clone()),

@@ -120,11 +120,18 @@ pub struct EventRec {
 
 pub struct EventInput<'a> {
     pub text: &'a str,
+    pub actor_countries: Vec<Option<String>>,
     pub sents: &'a [Sent],
     pub mentions: &'a [MentionRef],
     pub times: &'a [TimeExpr],
     pub published: Option<String>,
     pub dateline_end: usize,
+}
+
+impl EventInput<'_> {
+    fn actors_country(&self, actor: usize) -> Option<String> {
+        self.actor_countries.get(actor).cloned().flatten()
+    }
 }
 
 fn match_at(
@@ -157,13 +164,19 @@ fn match_at(
             match_at(c, words, i + 1, k + 1, mention_at, m, end_limit)
         }
         CTok::Gap => {
-            for g in 0..=4 {
-                if i + g > end_limit {
+            // up to six words; a whole actor mention counts as one
+            let mut j = i;
+            for _ in 0..=6 {
+                if j > end_limit {
                     break;
                 }
-                if match_at(c, words, i + g, k + 1, mention_at, m, end_limit) {
+                if match_at(c, words, j, k + 1, mention_at, m, end_limit) {
                     return true;
                 }
+                j = match mention_at(j) {
+                    Some((_, e)) if e > j => e,
+                    _ => j + 1,
+                };
             }
             false
         }
@@ -210,11 +223,16 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 .map(|(mi, _, b)| (*mi, *b))
         };
         let mut prev_subject: Option<Vec<usize>> = None;
-        for cl in &s.clauses {
-            // skip the dateline
-            if toks[cl.start].span.end <= inp.dateline_end {
+        for cl0 in &s.clauses {
+            // the dateline is no part of any clause
+            let mut cl = *cl0;
+            while cl.start < cl.end && toks[cl.start].span.start < inp.dateline_end {
+                cl.start += 1;
+            }
+            if cl.start >= cl.end {
                 continue;
             }
+            let cl = &cl;
             let mut found: Vec<Match> = Vec::new();
             for i in cl.start..cl.end {
                 let Some(cands) = matcher.by_first.get(&words[i]) else { continue };
@@ -236,7 +254,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 }
                 // an infinitive complement of an event already found ("invited X to make a
                 // visit") is part of that event, not one of its own
-                if !chosen.is_empty() && m.start > 0 && words[m.start - 1] == "to" {
+                if chosen.iter().any(|c| c.end <= m.start && words[c.end..m.start].iter().any(|w| w == "to")) {
                     continue;
                 }
                 chosen.push(m);
@@ -281,14 +299,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     let y = ments.iter().find(|(_, a, _)| *a == x.2 + 1 && words[x.2] == "and")?;
                     Some((x.0, y.0))
                 });
+                let source_country = subject.first().and_then(|&mi| inp.actors_country(inp.mentions[mi].actor));
                 let after_target = || -> Option<usize> {
                     let end_scan = cl.end;
                     ments
                         .iter()
                         .filter(|(mi, a, _)| *a >= m.end.max(anchor + 1) && *a < end_scan && inp.mentions[*mi].kind != MentionKind::Modifier)
                         .find(|(mi, a, _)| {
-                            // a place after "in" is where it happened, not to whom
-                            !(inp.mentions[*mi].kind == MentionKind::Place && *a > 0 && words[*a - 1] == "in")
+                            // a place after "in" is where it happened, not to whom; a place of
+                            // the source's own country is no target either
+                            let place = inp.mentions[*mi].kind == MentionKind::Place;
+                            !(place && *a > 0 && words[*a - 1] == "in")
+                                && !(place && source_country.is_some() && inp.actors_country(inp.mentions[*mi].actor) == source_country)
                         })
                         .map(|x| x.0)
                 };
@@ -367,6 +389,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 let Some(src_actor) = src_actor else { continue };
                 if tgt_actor == Some(src_actor) {
                     tgt_actor = None;
+                }
+                // an event needs a target unless its pattern says it has none ("X protested")
+                let targetless_ok = pat.expect.as_deref().is_some_and(|e| e.ends_with(">-"));
+                if tgt_actor.is_none() && !targetless_ok {
+                    continue;
                 }
                 // status
                 let lo = subject_end(&ments, source, cl.start);
@@ -496,13 +523,13 @@ pub fn merge(events: Vec<EventRec>, country_of: &dyn Fn(Option<usize>) -> Option
     let mut out: Vec<EventRec> = Vec::new();
     for e in events {
         let (sc, tc) = (country_of(e.source), country_of(e.target));
-        let root = &e.code[..2];
-        let symmetric = matches!(root, "04" | "05");
+        let root = &e.code[..e.code.len().min(3)];
+        let symmetric = matches!(&root[..2], "04" | "05");
         let same = out.iter_mut().find(|o| {
             let (os, ot) = (country_of(o.source), country_of(o.target));
             let parties = (os == sc && ot == tc) || (symmetric && os == tc && ot == sc);
             parties
-                && &o.code[..2] == root
+                && o.code.starts_with(root)
                 && o.status == e.status
                 && dates_compatible(o.date.as_deref(), e.date.as_deref(), o.date_source, e.date_source)
         });

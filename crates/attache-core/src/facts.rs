@@ -285,7 +285,14 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                     rank = found;
                 }
                 "items" => {
-                    items = read_items(&words, toks, inp.text, cue.end, clause.end);
+                    // "exports from Kazakhstan include ...": the list starts after the country
+                    let mut from = cue.end;
+                    if let Some(m) = ments.iter().find(|m| m.1 == cue.end) {
+                        if cue.phrase.ends_with(" from") || cue.phrase.ends_with(" to") {
+                            from = m.2;
+                        }
+                    }
+                    items = read_items(&words, toks, inp.text, from, clause.end);
                 }
                 "date" => {}
                 _ => {}
@@ -469,8 +476,9 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             if subject.is_some() && subject == partner {
                 partner = None;
             }
-            if period.is_none() {
-                if let Some(p) = prev {
+            // a money figure without a period shares the period of the figure before it
+            if period.is_none() && cue.takes == "money" && value.is_some() {
+                if let Some(p) = prev.filter(|p| p.value.is_some() && p.unit.is_some()) {
                     period = p.period.clone();
                 }
             }

@@ -128,6 +128,7 @@ impl Engine {
         let dateline_end = dl.as_ref().map(|d| d.end).unwrap_or(0);
         let inp = events::EventInput {
             text: &text,
+            actor_countries: resolver.actors.iter().map(|a| a.country.clone()).collect(),
             sents: &sents,
             mentions: &resolver.mentions,
             times: &times,

@@ -5,7 +5,7 @@
 //!   forms come from `en/irregular_verbs.tsv`), the pattern's main verb;
 //! - `~talk`: the noun *talk* in singular or plural;
 //! - `word` or `word|other`: that literal word (case-insensitive);
-//! - `*`: a gap of up to four words;
+//! - `*`: a gap of up to six words (a whole actor mention counts as one);
 //! - `{t}`: the target: an actor must stand here.
 //!
 //! Inflections are generated, never listed, so one entry covers every tense.
