@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use crate::{EventRow, Pair, Result, Store, StoreError};
+use crate::{EventRow, Pair, Result, Store};
 
 /// GDELT 2.0 event table columns, in file order (the 2.0 codebook: 61 columns).
 pub const GDELT_COLUMNS: [&str; 61] = [
@@ -427,7 +427,7 @@ pub fn export(
             #[cfg(not(feature = "parquet"))]
             {
                 let _ = out;
-                Err(StoreError::Other(
+                Err(crate::StoreError::Other(
                     "this build has no Parquet support; rebuild with `--features parquet`".into(),
                 ))
             }

@@ -560,4 +560,18 @@ fn parquet_export_writes_a_parquet_file() {
     assert!(n > 0);
     assert_eq!(&out[..4], b"PAR1");
     assert_eq!(&out[out.len() - 4..], b"PAR1");
+    // Read it back with the parquet reader: one row per event, the CSV columns.
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let path = std::env::temp_dir().join(format!("attache-{}.parquet", std::process::id()));
+    std::fs::write(&path, &out).unwrap();
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let meta = reader.metadata().file_metadata();
+    assert_eq!(meta.num_rows() as u64, n);
+    let names: Vec<String> = meta
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
+    assert_eq!(names, export::CSV_COLUMNS.to_vec());
 }

@@ -377,10 +377,10 @@ pub fn quad_strip(q: &[u64; 4]) -> String {
 /// Numeric facts of one indicator over their periods, as dots with the values; flagged
 /// facts drawn hollow in red.
 pub fn fact_dots(title: &str, data: &[(String, f64, bool)]) -> String {
-    let (w, h) = (440.0, 190.0);
-    let (ml, mr, mt, mb) = (64.0, 12.0, 24.0, 36.0);
+    let (w, h) = (440.0, 220.0);
+    let (ml, mr, mt, mb) = (78.0, 12.0, 30.0, 40.0);
     let mut svg = Svg::new(w, h);
-    svg.text(ml, 14.0, title, "start", "legend");
+    svg.text(ml, 18.0, title, "start", "legend");
     let mut periods: Vec<&str> = data.iter().map(|d| d.0.as_str()).collect();
     periods.sort();
     periods.dedup();

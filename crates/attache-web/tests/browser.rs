@@ -117,7 +117,7 @@ fn pair_page_in_headless_chromium() {
 
     let shots = screenshot_dir();
     for (name, path, h) in [
-        ("pair-KAZ-KOR.png", "/pairs/KAZ-KOR", 2400),
+        ("pair-KAZ-KOR.png", "/pairs/KAZ-KOR", 3400),
         ("home.png", "/", 900),
         ("document.png", "/documents/sample-0000", 1100),
         ("search.png", "/search?q=pipeline", 900),
