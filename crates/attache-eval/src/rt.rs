@@ -519,10 +519,10 @@ pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> 
         let n: i64 = num.parse::<f64>().ok()? as i64;
         let add = |d: Date, k: i64| -> Option<Date> {
             match unit {
-                "D" => d.checked_add(jiff::Span::new().days(k)).ok(),
-                "W" => d.checked_add(jiff::Span::new().days(7 * k)).ok(),
-                "M" => d.checked_add(jiff::Span::new().months(k)).ok(),
-                "Y" => d.checked_add(jiff::Span::new().years(k)).ok(),
+                "D" => d.checked_add(jiff::Span::new().try_days(k).ok()?).ok(),
+                "W" => d.checked_add(jiff::Span::new().try_days(7 * k).ok()?).ok(),
+                "M" => d.checked_add(jiff::Span::new().try_months(k).ok()?).ok(),
+                "Y" => d.checked_add(jiff::Span::new().try_years(k).ok()?).ok(),
                 _ => None,
             }
         };
@@ -538,7 +538,7 @@ pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> 
         return if t.rule == "duration.last_n" {
             Some((add(r, -n)?, r))
         } else {
-            let s = r.checked_add(jiff::Span::new().days(1)).ok()?;
+            let s = r.checked_add(jiff::Span::new().try_days(1).ok()?).ok()?;
             Some((s, add(s, n)?))
         };
     }
@@ -586,12 +586,20 @@ pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> 
         let y: i64 = v[..4].parse().ok()?;
         let q: i64 = v[6..].parse().ok()?;
         let s = d(y, 3 * (q - 1) + 1, 1)?;
-        (s, s.checked_add(jiff::Span::new().months(3)).ok()?, 'Q')
+        (
+            s,
+            s.checked_add(jiff::Span::new().try_months(3).ok()?).ok()?,
+            'Q',
+        )
     } else if v.len() == 7 && v.as_bytes()[5] == b'H' {
         let y: i64 = v[..4].parse().ok()?;
         let h: i64 = v[6..].parse().ok()?;
         let s = d(y, 6 * (h - 1) + 1, 1)?;
-        (s, s.checked_add(jiff::Span::new().months(6)).ok()?, 'H')
+        (
+            s,
+            s.checked_add(jiff::Span::new().try_months(6).ok()?).ok()?,
+            'H',
+        )
     } else if v.len() >= 8 && v.as_bytes()[5] == b'W' {
         let y: i16 = v[..4].parse().ok()?;
         let w: i8 = v[6..8].parse().ok()?;
@@ -600,26 +608,38 @@ pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> 
             .date();
         if v.ends_with("-WE") {
             (
-                mon.checked_add(jiff::Span::new().days(5)).ok()?,
-                mon.checked_add(jiff::Span::new().days(7)).ok()?,
+                mon.checked_add(jiff::Span::new().try_days(5).ok()?).ok()?,
+                mon.checked_add(jiff::Span::new().try_days(7).ok()?).ok()?,
                 'E',
             )
         } else {
-            (mon, mon.checked_add(jiff::Span::new().days(7)).ok()?, 'W')
+            (
+                mon,
+                mon.checked_add(jiff::Span::new().try_days(7).ok()?).ok()?,
+                'W',
+            )
         }
     } else if v.len() == 7 {
         let y: i64 = v[..4].parse().ok()?;
         let m: i64 = v[5..].parse().ok()?;
         let s = d(y, m, 1)?;
-        (s, s.checked_add(jiff::Span::new().months(1)).ok()?, 'M')
+        (
+            s,
+            s.checked_add(jiff::Span::new().try_months(1).ok()?).ok()?,
+            'M',
+        )
     } else if v.len() == 10 {
         let s: Date = v.parse().ok()?;
-        (s, s.checked_add(jiff::Span::new().days(1)).ok()?, 'D')
+        (
+            s,
+            s.checked_add(jiff::Span::new().try_days(1).ok()?).ok()?,
+            'D',
+        )
     } else {
         return None;
     };
-    let add_m = |x: Date, n: i64| x.checked_add(jiff::Span::new().months(n)).ok();
-    let add_d = |x: Date, n: i64| x.checked_add(jiff::Span::new().days(n)).ok();
+    let add_m = |x: Date, n: i64| x.checked_add(jiff::Span::new().try_months(n).ok()?).ok();
+    let add_d = |x: Date, n: i64| x.checked_add(jiff::Span::new().try_days(n).ok()?).ok();
     Some(match (t.modifier.as_deref(), unit) {
         (None, _) | (_, 'R') | (_, 'D') => (s, e),
         (Some("EARLY"), 'Y') => (s, add_m(s, 6)?),

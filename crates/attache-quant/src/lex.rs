@@ -23,18 +23,413 @@ pub struct Tok {
     pub kind: TokKind,
 }
 
+/// Word classes (bit flags) computed once per token so both stages can skip most words
+/// with one lookup.
+pub mod cls {
+    /// A number word or ordinal ("five", "million", "fifth", "dozen").
+    pub const NUM: u8 = 1;
+    /// A word that can start a time expression on its own ("July", "Monday", "yesterday").
+    pub const TIME: u8 = 2;
+    /// A frequent word that starts a time expression only before a number or time word
+    /// ("the", "last", "this", "a").
+    pub const GATED: u8 = 4;
+    /// A time unit or part of day ("year", "week", "morning").
+    pub const TUNIT: u8 = 8;
+    /// A word that can start a quantity besides numbers ("minus", "percent", "a").
+    pub const QSTART: u8 = 16;
+}
+
+/// Every word [`classify_slow`] knows.
+const WORDS: &[&str] = &[
+    "zero",
+    "naught",
+    "nought",
+    "nil",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "mln",
+    "mn",
+    "bln",
+    "bn",
+    "tln",
+    "trn",
+    "lakh",
+    "lakhs",
+    "crore",
+    "crores",
+    "dozen",
+    "dozens",
+    "first",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "trillionth",
+    "single",
+    "pair",
+    "second",
+    "half",
+    "quarter",
+    "few",
+    "several",
+    "couple",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "febr",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "weds",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tmrw",
+    "tomorrows",
+    "tonight",
+    "now",
+    "currently",
+    "nowadays",
+    "recently",
+    "lately",
+    "early",
+    "mid",
+    "middle",
+    "late",
+    "end",
+    "start",
+    "beginning",
+    "close",
+    "earlier",
+    "later",
+    "fiscal",
+    "fy",
+    "q",
+    "h",
+    "final",
+    "many",
+    "numerous",
+    "daily",
+    "nightly",
+    "weekly",
+    "biweekly",
+    "fortnightly",
+    "monthly",
+    "quarterly",
+    "annually",
+    "yearly",
+    "annual",
+    "hourly",
+    "biannual",
+    "biannually",
+    "semiannual",
+    "every",
+    "once",
+    "twice",
+    "noon",
+    "midday",
+    "midnight",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "the",
+    "last",
+    "past",
+    "previous",
+    "preceding",
+    "this",
+    "current",
+    "next",
+    "coming",
+    "following",
+    "upcoming",
+    "at",
+    "some",
+    "each",
+    "times",
+    "a",
+    "an",
+    "per",
+    "present",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "quarters",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "seconds",
+    "fortnight",
+    "yr",
+    "yrs",
+    "qtr",
+    "millennium",
+    "minus",
+    "negative",
+    "percent",
+    "percents",
+];
+
+/// FNV-1a, enough for a small static keyword table (no DoS concern: keys are fixed).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = std::collections::HashMap<&'static str, u8, std::hash::BuildHasherDefault<Fnv>>;
+
+static CLASSES: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
+    let mut t = Table::default();
+    for w in WORDS {
+        let c = classify_slow(w);
+        if c != 0 {
+            t.insert(w, c);
+        }
+    }
+    t
+});
+
+/// For each first letter and length, the last letters of known words: a cheap reject
+/// before the hash lookup (most words are not keywords).
+static FILTER: std::sync::LazyLock<[[u32; 13]; 26]> = std::sync::LazyLock::new(|| {
+    let mut f = [[0u32; 13]; 26];
+    for w in WORDS {
+        let b = w.as_bytes();
+        if let (Some(&c0), Some(&cl)) = (b.first(), b.last()) {
+            if c0.is_ascii_lowercase() && cl.is_ascii_lowercase() && b.len() <= 12 {
+                f[(c0 - b'a') as usize][b.len()] |= 1 << (cl - b'a');
+            }
+        }
+    }
+    f
+});
+
+/// The class flags of a lowercase word.
+pub fn classify(w: &str) -> u8 {
+    let b = w.as_bytes();
+    let (Some(&c0), Some(&cl)) = (b.first(), b.last()) else {
+        return 0;
+    };
+    if b.len() > 12 || !c0.is_ascii_lowercase() || !cl.is_ascii_lowercase() {
+        return 0;
+    }
+    if FILTER[(c0 - b'a') as usize][b.len()] & (1 << (cl - b'a')) == 0 {
+        return 0;
+    }
+    CLASSES.get(w).copied().unwrap_or(0)
+}
+
+fn classify_slow(w: &str) -> u8 {
+    use cls::*;
+    match w {
+        "zero" | "naught" | "nought" | "nil" | "one" | "two" | "three" | "four" | "five"
+        | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve" | "thirteen"
+        | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen" | "nineteen" | "twenty"
+        | "thirty" | "forty" | "fourty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
+        | "hundred" | "hundreds" | "thousand" | "thousands" | "million" | "millions"
+        | "billion" | "billions" | "trillion" | "trillions" | "mln" | "mn" | "bln" | "bn"
+        | "tln" | "trn" | "lakh" | "lakhs" | "crore" | "crores" | "dozen" | "dozens" | "first"
+        | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth"
+        | "eleventh" | "twelfth" | "thirteenth" | "fourteenth" | "fifteenth" | "sixteenth"
+        | "seventeenth" | "eighteenth" | "nineteenth" | "twentieth" | "thirtieth" | "fortieth"
+        | "fiftieth" | "sixtieth" | "seventieth" | "eightieth" | "ninetieth" | "hundredth"
+        | "thousandth" | "millionth" | "billionth" | "trillionth" | "single" | "pair" => NUM,
+        "second" => NUM | TUNIT,
+        "half" | "quarter" => NUM | TIME | TUNIT | QSTART,
+        "few" | "several" | "couple" => NUM | TIME | TUNIT,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+        | "september" | "october" | "november" | "december" | "jan" | "feb" | "febr" | "mar"
+        | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "monday"
+        | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "mon"
+        | "tue" | "tues" | "wed" | "weds" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+        | "mondays" | "tuesdays" | "wednesdays" | "thursdays" | "fridays" | "saturdays"
+        | "sundays" | "yesterday" | "today" | "tomorrow" | "tmrw" | "tomorrows" | "tonight"
+        | "now" | "currently" | "nowadays" | "recently" | "lately" | "early" | "mid" | "middle"
+        | "late" | "end" | "start" | "beginning" | "close" | "earlier" | "later" | "fiscal"
+        | "fy" | "q" | "h" | "final" | "many" | "numerous" | "daily" | "nightly" | "weekly"
+        | "biweekly" | "fortnightly" | "monthly" | "quarterly" | "annually" | "yearly"
+        | "annual" | "hourly" | "biannual" | "biannually" | "semiannual" | "every" | "once"
+        | "twice" | "noon" | "midday" | "midnight" | "spring" | "summer" | "autumn" | "fall"
+        | "winter" => TIME,
+        "the" | "last" | "past" | "previous" | "preceding" | "this" | "current" | "next"
+        | "coming" | "following" | "upcoming" | "at" | "some" | "each" | "times" => GATED,
+        "a" | "an" => GATED | QSTART,
+        "per" => GATED | QSTART,
+        "present" => GATED | TUNIT,
+        "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "decade"
+        | "decades" | "century" | "centuries" | "quarters" | "weekend" | "morning"
+        | "afternoon" | "evening" | "night" | "hour" | "hours" | "minute" | "minutes"
+        | "seconds" | "fortnight" | "yr" | "yrs" | "qtr" | "millennium" => TUNIT,
+        "minus" | "negative" | "percent" | "percents" => QSTART,
+        _ => 0,
+    }
+}
+
 /// A tokenized text plus its lowercase copy.
 pub struct Lexed<'a> {
     pub text: &'a str,
     pub lower: String,
     pub toks: Vec<Tok>,
+    /// [`classify`] flags of each token (0 for numbers and symbols).
+    pub cls: Vec<u8>,
 }
 
 impl<'a> Lexed<'a> {
     pub fn new(text: &'a str) -> Self {
         let lower = text.to_ascii_lowercase();
         let toks = tokenize(text);
-        Lexed { text, lower, toks }
+        let cls = toks
+            .iter()
+            .map(|t| {
+                if t.kind == TokKind::Word {
+                    classify(&lower[t.start..t.end])
+                } else {
+                    0
+                }
+            })
+            .collect();
+        Lexed {
+            text,
+            lower,
+            toks,
+            cls,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -61,6 +456,12 @@ impl<'a> Lexed<'a> {
             Some(t) => &self.text[t.start..t.end],
             None => "",
         }
+    }
+
+    /// Class flags of token `i` (0 when out of range).
+    #[inline]
+    pub fn class(&self, i: usize) -> u8 {
+        self.cls.get(i).copied().unwrap_or(0)
     }
 
     #[inline]

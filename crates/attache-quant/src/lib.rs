@@ -1310,22 +1310,16 @@ fn could_start(l: &Lexed, i: usize) -> bool {
             b == b'$' || b >= 0x80 || b == b'.'
         }
         Some(TokKind::Word) => {
-            let w = l.w(i);
-            num::unit_word(w).is_some()
-                || num::tens_word(w).is_some()
-                || num::ordinal_word(w).is_some()
-                || matches!(
-                    w,
-                    "a" | "an"
-                        | "minus"
-                        | "negative"
-                        | "percent"
-                        | "percents"
-                        | "per"
-                        | "half"
-                        | "quarter"
-                )
-                || (w.len() <= 4 && money_prefix(l, i, &QuantContext::default()).is_some())
+            let c = l.class(i);
+            if c & (lex::cls::NUM | lex::cls::QSTART) != 0 {
+                return true;
+            }
+            // Currency codes and signs before a number: "USD 6", "US$4.7", "c $ 16.4", "Rs. 20".
+            let next_num =
+                |k: usize| l.is_num(k) || l.is(k, "$") || (l.is(k, ".") && l.is_num(k + 1));
+            l.raw(i).len() <= 4
+                && (next_num(i + 1) || (l.is(i + 1, ".") && (l.is(i + 2, "s") || l.is_num(i + 2))))
+                && money_prefix(l, i, &QuantContext::default()).is_some()
         }
         None => false,
     }

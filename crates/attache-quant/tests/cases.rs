@@ -82,3 +82,24 @@ fn hong_kong_dollars_from_context() {
     let q = extract("Profit was 12 mln dlrs.", &ctx);
     assert_eq!(q[0].unit.as_deref(), Some("HKD"));
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let odd = [
+        "1e999999 dollars, 99999999999999999999999999 percent, $.",
+        "1.2.3.4.5 million 1,2,3,4 ,,, ..5 -- -5 - 5 half half a a a",
+        "one over zero, 0/0, 5/0, 3 out of 0, ½ ¾ ⅔",
+        "US$ USD $ € £ ₩ 12,34,56,78,90 1.111.111,11",
+        "",
+        "ünïcödé €20 ₩500 — 3 percent",
+    ];
+    for text in odd {
+        for q in extract(text, &QuantContext::default()) {
+            assert!(q.start <= q.end && q.end <= text.len(), "{text:?}: {q:?}");
+            assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+        }
+        for n in attache_quant::numbers(text) {
+            assert!(n.start <= n.end && n.end <= text.len(), "{text:?}: {n:?}");
+        }
+    }
+}

@@ -1,7 +1,6 @@
 //! Calendar arithmetic against the reference date, and TIMEX3 value formatting.
 
 use jiff::civil::{Date, Weekday};
-use jiff::ToSpan;
 
 /// The reference date (publication date) relative expressions resolve against.
 #[derive(Debug, Clone, Copy)]
@@ -32,12 +31,14 @@ pub fn wd_num(w: Weekday) -> i8 {
     w.to_monday_one_offset()
 }
 
+/// `d` plus `n` days; `None` when out of range (never panics on huge `n`).
 pub fn add_days(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.days()).ok()
+    d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
 }
 
+/// `d` plus `n` months; `None` when out of range.
 pub fn add_months(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.months()).ok()
+    d.checked_add(jiff::Span::new().try_months(n).ok()?).ok()
 }
 
 impl Anchor {

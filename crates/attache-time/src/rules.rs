@@ -3,7 +3,7 @@
 
 use crate::resolve::*;
 use crate::{TimeExpr, TimexType};
-use attache_quant::lex::{Lexed, TokKind};
+use attache_quant::lex::{cls, Lexed, TokKind};
 use attache_quant::{currency_before, month_number, num, unit_after};
 use jiff::civil::Date;
 
@@ -1986,7 +1986,9 @@ impl Cx<'_, '_> {
     #[allow(clippy::too_many_arguments)]
     fn ago(&self, i: usize, e: usize, n: f64, u: &str, mult: f64, clock: bool, dir: i64) -> M {
         let r = self.a.0;
-        let k = (n * mult).round() as i64 * dir;
+        let k = ((n * mult).round() as i64)
+            .saturating_mul(dir)
+            .clamp(-100_000, 100_000);
         let v = if clock {
             None
         } else {
@@ -2236,88 +2238,6 @@ impl Cx<'_, '_> {
     }
 }
 
-/// Words that may start a time expression (cheap gate before the rules).
-fn trigger(w: &str) -> bool {
-    month_number(w).is_some()
-        || weekday_num(w).is_some()
-        || num::unit_word(w).is_some()
-        || num::tens_word(w).is_some()
-        || num::ordinal_word(w).is_some()
-        || matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "last"
-                | "past"
-                | "previous"
-                | "preceding"
-                | "this"
-                | "current"
-                | "present"
-                | "next"
-                | "coming"
-                | "following"
-                | "upcoming"
-                | "yesterday"
-                | "today"
-                | "tomorrow"
-                | "tonight"
-                | "now"
-                | "currently"
-                | "nowadays"
-                | "recently"
-                | "lately"
-                | "at"
-                | "early"
-                | "mid"
-                | "middle"
-                | "late"
-                | "end"
-                | "start"
-                | "beginning"
-                | "close"
-                | "earlier"
-                | "later"
-                | "fiscal"
-                | "fy"
-                | "q"
-                | "h"
-                | "final"
-                | "several"
-                | "few"
-                | "many"
-                | "some"
-                | "numerous"
-                | "couple"
-                | "half"
-                | "daily"
-                | "nightly"
-                | "weekly"
-                | "biweekly"
-                | "fortnightly"
-                | "monthly"
-                | "quarterly"
-                | "annually"
-                | "yearly"
-                | "annual"
-                | "hourly"
-                | "biannual"
-                | "biannually"
-                | "semiannual"
-                | "every"
-                | "each"
-                | "per"
-                | "once"
-                | "twice"
-                | "times"
-                | "noon"
-                | "midday"
-                | "midnight"
-                | "'"
-        )
-}
-
 const SIGNALS: &[&str] = &[
     "in",
     "on",
@@ -2357,7 +2277,15 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
         let t = l.toks[i];
         let go = match t.kind {
             TokKind::Num => true,
-            TokKind::Word => trigger(l.w(i)),
+            TokKind::Word => {
+                let c = l.class(i);
+                c & (cls::NUM | cls::TIME) != 0
+                    || (c & cls::GATED != 0
+                        && (l.is_num(i + 1)
+                            || l.class(i + 1) & (cls::NUM | cls::TIME | cls::TUNIT) != 0
+                            || l.is(i + 1, "'")))
+                    || (l.class(i) & cls::TUNIT != 0 && l.is(i + 1, "of"))
+            }
             TokKind::Sym => l.is(i, "'") || l.is(i, "’"),
         };
         if !go {
@@ -2432,34 +2360,48 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         return None;
     }
     let on_before = i > 0 && matches!(l.w(i - 1), "on" | "for");
-    let cands = [
-        if on_before { cx.r_bare_day(i) } else { None },
-        cx.r_nth_weekday(i),
-        cx.r_nth_week(i),
-        cx.r_end_of(i),
-        cx.r_season(i),
-        cx.r_day_range(i),
-        cx.r_numeric(i),
-        cx.r_month_first(i),
-        cx.r_day_first(i),
-        cx.r_weekday(i),
-        cx.r_rel_unit(i),
-        cx.r_earlier(i),
-        cx.r_deictic(i),
-        cx.r_part(i),
-        cx.r_quarter(i),
-        cx.r_century(i),
-        cx.r_clock(i),
-        cx.r_duration(i),
-        cx.r_year(i),
-        cx.r_set(i),
-    ];
+    // Rules in order; the one that reaches furthest wins (ties: the earlier rule).
     let mut best: Option<M> = None;
     let reach = |m: &M| m.extra.as_ref().map_or(m.last, |x| x.last);
-    for c in cands.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| reach(&c) > reach(b)) {
-            best = Some(c);
+    let mut consider = |c: Option<M>| {
+        if let Some(c) = c {
+            if best.as_ref().is_none_or(|b| reach(&c) > reach(b)) {
+                best = Some(c);
+            }
         }
+    };
+    if l.is_num(i) {
+        if on_before {
+            consider(cx.r_bare_day(i));
+        }
+        consider(cx.r_day_range(i));
+        consider(cx.r_numeric(i));
+        consider(cx.r_day_first(i));
+        consider(cx.r_century(i));
+        consider(cx.r_clock(i));
+        consider(cx.r_duration(i));
+        consider(cx.r_year(i));
+    } else if !l.is_word(i) {
+        consider(cx.r_year(i));
+    } else {
+        consider(cx.r_nth_weekday(i));
+        consider(cx.r_nth_week(i));
+        consider(cx.r_end_of(i));
+        consider(cx.r_season(i));
+        consider(cx.r_day_range(i));
+        consider(cx.r_month_first(i));
+        consider(cx.r_day_first(i));
+        consider(cx.r_weekday(i));
+        consider(cx.r_rel_unit(i));
+        consider(cx.r_earlier(i));
+        consider(cx.r_deictic(i));
+        consider(cx.r_part(i));
+        consider(cx.r_quarter(i));
+        consider(cx.r_century(i));
+        consider(cx.r_clock(i));
+        consider(cx.r_duration(i));
+        consider(cx.r_year(i));
+        consider(cx.r_set(i));
     }
     best
 }

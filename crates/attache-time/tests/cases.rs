@@ -70,3 +70,24 @@ fn signals_stay_outside_spans() {
     assert_eq!(&text[t.start..t.end], "2006");
     assert_eq!(t.signal.as_deref(), Some("since"));
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let odd = [
+        "99999999999999999999 years ago",
+        "in 1e308 days from now; 4294967296 weeks after tomorrow",
+        "the 99999th week of 2015, the 0th of May, 31/02/2020, 2/30, Feb 30 2021",
+        "between 3 and and 12 of, from to, - - 12-",
+        "’90s '",
+        "Q9 2024 H3 1999 the 40th century of 9999",
+        "",
+        "ünïcödé 25 Jüly 2025 — 3 p.m. ₩ £ €",
+    ];
+    let r = Some(jiff::civil::date(2025, 7, 25));
+    for text in odd {
+        for t in extract(text, r).into_iter().chain(extract(text, None)) {
+            assert!(t.start <= t.end && t.end <= text.len(), "{text:?}: {t:?}");
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+        }
+    }
+}
