@@ -509,6 +509,19 @@ impl Cx<'_, '_> {
         None
     }
 
+    /// A year written in words after a date ("two thousand and eighteen", "nineteen seventy eight").
+    fn word_year_at(&self, k: usize) -> Option<(i32, usize)> {
+        let l = self.l;
+        if !l.is_word(k) || l.class(k) & cls::NUM == 0 {
+            return None;
+        }
+        let n = attache_quant::rich::read(l, k)?;
+        if n.ordinal || n.last < k + 2 || n.value.fract() != 0.0 || !(1000.0..=2100.0).contains(&n.value) {
+            return None;
+        }
+        Some((n.value as i32, n.last))
+    }
+
     /// A number at `i` is glued to letters or a currency ("C5", "USD 2016") or followed by a unit.
     fn not_a_year(&self, i: usize, next: usize) -> bool {
         let l = self.l;
@@ -565,6 +578,11 @@ impl Cx<'_, '_> {
                         if let Some(dt) = ymd(y, m, d) {
                             return Some(date_m(i, e, dt, false, "date.mdy"));
                         }
+                    }
+                }
+                if let Some((y, e)) = self.word_year_at(kk) {
+                    if let Some(dt) = ymd(y, m, d) {
+                        return Some(date_m(i, e, dt, false, "date.mdy"));
                     }
                 }
                 if l.is(k, ",") && l.is(k + 1, "'") {
@@ -655,7 +673,7 @@ impl Cx<'_, '_> {
             let dt = ymd(y, m, d)?;
             return Some(date_m(i, e, dt, true, "date.day_of_rel_month"));
         }
-        let (m, mut k) = self.month_at(j)?;
+        let (m, k) = self.month_at(j)?;
         if !(l.near(j - 1)) {
             return None;
         }
@@ -670,9 +688,10 @@ impl Cx<'_, '_> {
                 }
             }
         }
-        if l.is(k, "-") && l.is_num(k + 1) && l.joined(k) && l.raw(k + 1).len() == 2 {
-            // "31-Oct-74" handled by the numeric rule.
-            k += 0;
+        if let Some((y, e)) = self.word_year_at(ky) {
+            if let Some(dt) = ymd(y, m, d) {
+                return Some(date_m(i, e, dt, false, "date.dmy"));
+            }
         }
         Some(match self.month_day(m, d, i) {
             Some(dt) => date_m(i, k, dt, true, "date.dm"),
@@ -1337,6 +1356,17 @@ impl Cx<'_, '_> {
         }
         let unit = l.w(j);
         let r = self.a.0;
+        // "the next day", "the previous day" (against the reference date).
+        if unit == "day" && dir != 0 && !l.is(j + 1, "of") && !l.is(j + 1, "before") && !l.is(j + 1, "after") {
+            return Some(match r.and_then(|r| add_days(r, dir)) {
+                Some(d) => date_m(i, j + 1, d, true, "date.rel_day"),
+                None => {
+                    let mut x = mk(i, j + 1, TimexType::Date, "XXXX-XX-XX".into(), "date.rel_day");
+                    x.anchored = true;
+                    x
+                }
+            });
+        }
         let (v, gran): (Option<String>, Gran) = match unit {
             "year" | "fiscal" => {
                 let e = if unit == "fiscal" && l.is(j + 1, "year") {
@@ -1552,11 +1582,11 @@ impl Cx<'_, '_> {
             "the"
                 if l.is(i + 1, "day")
                     && matches!(l.w(i + 2), "before" | "after")
-                    && matches!(l.w(i + 3), "yesterday" | "tomorrow") =>
+                    && matches!(l.w(i + 3), "yesterday" | "tomorrow" | "tmrw") =>
             {
                 let n = match (l.w(i + 2), l.w(i + 3)) {
                     ("before", "yesterday") => -2,
-                    ("after", "tomorrow") => 2,
+                    ("after", "tomorrow" | "tmrw") => 2,
                     _ => return None,
                 };
                 day(n, i + 4, "date.day_before")
@@ -1958,13 +1988,79 @@ impl Cx<'_, '_> {
         if l.is(j + 1, "old") {
             return None;
         }
-        let e = j + 1;
-        // "three years ago", "two weeks earlier"
-        if l.is(e, "ago") {
-            return Some(self.ago(i, e + 1, n.unwrap_or(3.0), u, mult, clock, -1));
+        let mut e = j + 1;
+        // Compound durations: "2 years, 3 months", "1 month and 21 days".
+        let mut parts: Vec<(f64, &'static str, f64, bool)> = vec![(n.unwrap_or(3.0), u, mult, clock)];
+        if n.is_some() {
+            loop {
+                let mut k = e;
+                if l.is(k, ",") {
+                    k += 1;
+                }
+                if l.is(k, "and") {
+                    k += 1;
+                }
+                let Some(m) = num::read(l, k).filter(|m| !m.ordinal && m.value > 0.0 && !m.bare_int || m.digits && m.bare_int && !m.ordinal) else { break };
+                let Some((u2, mult2, clock2)) = time_unit(l.w(m.last)) else { break };
+                if u2 == "Q" || parts.iter().any(|p| p.1 == u2 && p.3 == clock2) || !l.near(k) {
+                    break;
+                }
+                parts.push((m.value, u2, mult2, clock2));
+                e = m.last + 1;
+            }
         }
-        if matches!(l.w(e), "from") && l.is(e + 1, "now") {
-            return Some(self.ago(i, e + 2, n.unwrap_or(3.0), u, mult, clock, 1));
+        // "three years ago", "1 month 21 days ago", "two weeks from now", "7 days hence"
+        let back = l.is(e, "ago");
+        let fwd = (l.is(e, "from") && l.is(e + 1, "now")) || l.is(e, "hence");
+        if back || fwd {
+            let end = if l.is(e, "from") { e + 2 } else { e + 1 };
+            let dir = if back { -1 } else { 1 };
+            if parts.len() == 1 {
+                return Some(self.ago(i, end, parts[0].0, u, mult, clock, dir));
+            }
+            // Shift part by part; the value takes the finest unit's grain.
+            let mut d = self.a.0;
+            for &(v, pu, pm, pc) in &parts {
+                if pc {
+                    d = None;
+                    break;
+                }
+                let k = ((v * pm).round() as i64).saturating_mul(dir).clamp(-100_000, 100_000);
+                d = d.and_then(|d| match pu {
+                    "Y" => add_months(d, 12 * k),
+                    "M" => add_months(d, k),
+                    "W" => add_days(d, 7 * k),
+                    "D" => add_days(d, k),
+                    _ => None,
+                });
+            }
+            let mut x = match d {
+                Some(d) => date_m(i, end, d, true, "date.ago"),
+                None => {
+                    let mut x = mk(i, end, TimexType::Date, if back { "PAST_REF".into() } else { "FUTURE_REF".into() }, "date.ago");
+                    x.anchored = true;
+                    x
+                }
+            };
+            x.rule = "date.ago";
+            return Some(x);
+        }
+        if parts.len() > 1 {
+            let mut date_part = String::new();
+            let mut clock_part = String::new();
+            for &(v, pu, pm, pc) in &parts {
+                let unit = if pm == 10.0 || pm == 100.0 { "Y" } else { pu };
+                let s = format!("{}{unit}", fmt_num(v * pm));
+                if pc {
+                    clock_part.push_str(&s);
+                } else {
+                    date_part.push_str(&s);
+                }
+            }
+            let v = if clock_part.is_empty() { format!("P{date_part}") } else { format!("P{date_part}T{clock_part}") };
+            let mut x = mk(i, e, TimexType::Duration, v, "duration.compound");
+            x.anchored = false;
+            return Some(x);
         }
         if u == "Q" && n.is_none() {
             return None;
