@@ -32,6 +32,8 @@ pub struct ZyteReport {
     pub precision: f64,
     pub recall: f64,
     pub f1: f64,
+    /// Pages whose text has more than one paragraph (breaks kept for later stages).
+    pub with_paragraphs: usize,
     /// Pages with the lowest F1: (key, url, f1).
     pub worst: Vec<(String, String, f64)>,
 }
@@ -83,6 +85,7 @@ pub fn eval_zyte(dir: &Path) -> Res<ZyteReport> {
     let obj = gt.as_object().ok_or("ground-truth.json is not an object")?;
     let (mut ps, mut rs) = (Vec::new(), Vec::new());
     let mut per_page = Vec::new();
+    let mut with_paragraphs = 0;
     for (key, v) in obj {
         let truth = v["articleBody"].as_str().unwrap_or("");
         let url = v["url"].as_str();
@@ -94,6 +97,9 @@ pub fn eval_zyte(dir: &Path) -> Res<ZyteReport> {
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot decompress {}: {e}", path.display()))?;
         let pred = extract_html(&bytes, url).text;
+        if pred.contains('\n') {
+            with_paragraphs += 1;
+        }
         let (tp, fp, fn_) = shingle_match(truth, &pred);
         let exact = fp == 0.0 && fn_ == 0.0;
         let p = (tp + fp > 0.0).then(|| if exact { 1.0 } else { tp / (tp + fp) });
@@ -132,6 +138,7 @@ pub fn eval_zyte(dir: &Path) -> Res<ZyteReport> {
         precision,
         recall,
         f1,
+        with_paragraphs,
         worst: per_page,
     })
 }

@@ -79,9 +79,17 @@ pub fn extract_html_str(html: &str, url: Option<&str>) -> HtmlArticle {
     let mut topts = trafilatura::Options::default();
     topts.original_url = abs_url.and_then(|u| url::Url::parse(u).ok());
     let traf = trafilatura::extract(html, &topts).ok();
+    // From trafilatura's HTML rather than its text, to keep paragraph breaks (its text joins
+    // paragraphs with spaces, which later stages would read as one block).
     let mut text = traf
         .as_ref()
-        .map(|r| r.content_text.trim().to_string())
+        .map(|r| {
+            // Its HTML drops some spaces between inline elements ("and<em>Name"), so the
+            // words come from its text and only the breaks from its HTML.
+            let from_html = fragment_text(&r.content_html);
+            merge_breaks(r.content_text.trim(), &from_html)
+                .unwrap_or_else(|| r.content_text.trim().to_string())
+        })
         .unwrap_or_default();
 
     // Metadata (and a fallback text) from the Readability port.
@@ -171,6 +179,54 @@ pub fn extract_html_str(html: &str, url: Option<&str>) -> HtmlArticle {
     out
 }
 
+/// `text` with the line and paragraph breaks of `with_breaks`, when both hold the same
+/// non-space characters (else `None`).
+fn merge_breaks(text: &str, with_breaks: &str) -> Option<String> {
+    // Break kind (1 = line, 2 = paragraph) before the n-th non-space character.
+    let mut breaks = std::collections::HashMap::new();
+    let mut n = 0usize;
+    let mut newlines = 0;
+    let mut sig_b = Vec::new();
+    for c in with_breaks.chars() {
+        if c == '\n' {
+            newlines += 1;
+        } else if !c.is_whitespace() {
+            if newlines > 0 && n > 0 {
+                breaks.insert(n, if newlines > 1 { 2 } else { 1 });
+            }
+            newlines = 0;
+            sig_b.push(c);
+            n += 1;
+        }
+    }
+    if !text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .eq(sig_b.iter().copied())
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + breaks.len() * 2);
+    let mut n = 0usize;
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        match breaks.get(&n) {
+            Some(2) => out.push_str("\n\n"),
+            Some(_) => out.push('\n'),
+            None if pending_space && !out.is_empty() => out.push(' '),
+            None => {}
+        }
+        pending_space = false;
+        out.push(c);
+        n += 1;
+    }
+    Some(out)
+}
+
 /// Collapses runs of spaces inside lines and of blank lines, keeping paragraph breaks.
 pub fn tidy_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -216,10 +272,25 @@ pub fn fragment_text(fragment: &str) -> String {
         "blockquote",
         "tr",
         "figure",
+        "figcaption",
+        "dt",
+        "dd",
+        "ul",
+        "ol",
+        "table",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
     ] {
         for node in doc.select(sel).nodes() {
             node.append_html("\n\n");
         }
+    }
+    // Table cells stay on their row's line, but apart.
+    for node in doc.select("td, th").nodes() {
+        node.append_html(" ");
     }
     doc.select("script, style, noscript").remove();
     tidy_text(&doc.root().text())
@@ -293,6 +364,15 @@ mod tests {
         let a = extract_html(page.as_bytes(), None);
         assert_eq!(a.published.as_deref(), Some("2023-01-05"));
         assert_eq!(a.published_from, Some("url"));
+    }
+
+    #[test]
+    fn breaks_are_merged_into_the_text() {
+        assert_eq!(
+            merge_breaks("One two. Three and Four .", "One two.\n\nThree and\nFour.").as_deref(),
+            Some("One two.\n\nThree and\nFour .")
+        );
+        assert_eq!(merge_breaks("a b", "a c"), None);
     }
 
     #[test]

@@ -40,8 +40,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "zyte" => {
             let r = eval::eval_zyte(&path).map_err(fail)?;
             println!(
-                "zyte article-extraction benchmark: {} pages, precision {:.3}, recall {:.3}, F1 {:.3}",
-                r.pages, r.precision, r.recall, r.f1
+                "zyte article-extraction benchmark: {} pages, precision {:.3}, recall {:.3}, F1 {:.3} ({} texts with paragraph breaks)",
+                r.pages, r.precision, r.recall, r.f1, r.with_paragraphs
             );
             if args.verbose {
                 for (key, url, f1) in &r.worst {
