@@ -435,8 +435,12 @@ impl Store {
         let mut key: Vec<EventRow> = self
             .conn
             .prepare_cached(&sql)?
-            .query_map(params![p, key_events as i64], event_row)?
+            .query_map(params![p, key_events as i64 * 4], event_row)?
             .collect::<rusqlite::Result<_>>()?;
+        // Wire copies repeat the same sentence: keep one event per (text, code).
+        let mut seen = std::collections::HashSet::new();
+        key.retain(|e| seen.insert((e.text.clone(), e.cameo.clone())));
+        key.truncate(key_events as usize);
         key.sort_by(|a, b| {
             let da = a.date.as_deref().or(a.published.as_deref()).unwrap_or("");
             let db = b.date.as_deref().or(b.published.as_deref()).unwrap_or("");

@@ -426,7 +426,20 @@ pub async fn pair(State(st): St, Path(raw): Path<String>, q: Q) -> Response {
             b.push_str(&svg::fact_dots(ind, data));
         }
         b.push_str(r#"</div><p class="hint">Hollow red points and highlighted rows are facts a consistency check flagged.</p>"#);
-        b.push_str(&facts_table(&prof.facts));
+        // Flagged facts first in the table, then by period; long lists are cut (all are in JSON).
+        let mut rows: Vec<&FactRow> = prof.facts.iter().collect();
+        rows.sort_by_key(|f| !f.checks.iter().any(|c| c.status != "consistent"));
+        let shown: Vec<FactRow> = rows.iter().take(60).map(|f| (*f).clone()).collect();
+        b.push_str(&facts_table(&shown));
+        if prof.facts.len() > shown.len() {
+            let _ = write!(
+                b,
+                r#"<p class="hint">{} of {} facts shown; all of them: <a href="/api/facts?pair={}&amp;limit=1000">JSON</a>.</p>"#,
+                shown.len(),
+                prof.facts.len(),
+                esc(&pair.to_string())
+            );
+        }
     }
     b.push_str("</section>");
 

@@ -140,6 +140,19 @@ pub fn month_range(first: &str, last: &str) -> Vec<String> {
     out
 }
 
+/// The smallest step of 1, 2 or 5 times a power of ten (at least 1) that is >= `v`.
+fn count_step(v: f64) -> f64 {
+    let mut p = 1.0;
+    loop {
+        for k in [1.0, 2.0, 5.0] {
+            if k * p >= v {
+                return k * p;
+            }
+        }
+        p *= 10.0;
+    }
+}
+
 fn nice_max(v: f64) -> f64 {
     if v <= 0.0 {
         return 1.0;
@@ -191,16 +204,18 @@ pub fn quad_bars(data: &[(String, [u64; 4])], href_for_month: impl Fn(&str) -> S
         .map(|(_, q)| q.iter().sum::<u64>())
         .max()
         .unwrap_or(1) as f64;
-    let ymax = nice_max(max);
+    // Whole-number ticks: a step of 1, 2 or 5 times a power of ten, about four of them.
+    let tick = count_step(max / 4.0);
+    let ticks = (max / tick).ceil().max(1.0) as usize;
+    let ymax = tick * ticks as f64;
     let pw = w - ml - mr;
     let ph = h - mt - mb;
     let bw = pw / months.len() as f64;
-    // y grid and labels
-    for i in 0..=4 {
-        let v = ymax * i as f64 / 4.0;
-        let y = mt + ph - ph * i as f64 / 4.0;
+    for i in 0..=ticks {
+        let v = tick * i as f64;
+        let y = mt + ph - ph * v / ymax;
         svg.line(ml, y, w - mr, y, "#e5e7eb", 1.0, false);
-        svg.text(ml - 6.0, y + 4.0, &format!("{}", v.round()), "end", "tick");
+        svg.text(ml - 6.0, y + 4.0, &format!("{v:.0}"), "end", "tick");
     }
     svg.rotated_text(14.0, mt + ph / 2.0, "events", "axis");
     let step = label_step(months.len(), pw);
@@ -453,6 +468,15 @@ mod tests {
             ["2024-11", "2024-12", "2025-01", "2025-02"]
         );
         assert!(month_range("x", "2025-02").is_empty());
+    }
+
+    #[test]
+    fn count_ticks_are_whole_numbers() {
+        assert_eq!(count_step(0.25), 1.0);
+        assert_eq!(count_step(8.75), 10.0);
+        assert_eq!(count_step(3.0), 5.0);
+        let s = quad_bars(&[("2024-01".into(), [20, 5, 5, 5])], |_| String::new());
+        assert!(s.contains(">40<") && !s.contains(">12.5<") && !s.contains(">13<"));
     }
 
     #[test]
