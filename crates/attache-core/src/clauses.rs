@@ -24,7 +24,17 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
     let mut i = 0;
     while i < tokens.len() {
         let t = w(i);
+        // ", and the leaders agreed": a coordinated clause with a subject of its own
+        let and_clause = t == ","
+            && w(i + 1) == "and"
+            && i >= start + 3
+            && tokens.get(i + 2).is_some_and(|n| {
+                let nt = n.text(text);
+                matches!(nt.to_ascii_lowercase().as_str(), "the" | "he" | "she" | "they" | "it" | "we" | "his" | "her" | "their" | "its")
+                    || nt.chars().next().is_some_and(char::is_uppercase)
+            });
         let boundary_here = t == ";"
+            || and_clause
             || (t == "," && {
                 let mut j = i + 1;
                 if matches!(w(j).as_str(), "shortly" | "just" | "long" | "even") {
@@ -72,6 +82,11 @@ mod tests {
             clauses("He confirmed the summit, which will take place in 2026."),
             vec!["He confirmed the summit", "which will take place in 2026."]
         );
+        assert_eq!(
+            clauses("Ruto spoke with Museveni on Monday, and the two leaders agreed to meet."),
+            vec!["Ruto spoke with Museveni on Monday", "and the two leaders agreed to meet."]
+        );
+        assert_eq!(clauses("trade, culture, and development"), vec!["trade, culture, and development"]);
         assert_eq!(
             clauses("Ties were set up in 1992, shortly after it gained independence; trade grew."),
             vec!["Ties were set up in 1992", "shortly after it gained independence", "trade grew."]
