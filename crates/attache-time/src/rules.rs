@@ -516,7 +516,11 @@ impl Cx<'_, '_> {
             return None;
         }
         let n = attache_quant::rich::read(l, k)?;
-        if n.ordinal || n.last < k + 2 || n.value.fract() != 0.0 || !(1000.0..=2100.0).contains(&n.value) {
+        if n.ordinal
+            || n.last < k + 2
+            || n.value.fract() != 0.0
+            || !(1000.0..=2100.0).contains(&n.value)
+        {
             return None;
         }
         Some((n.value as i32, n.last))
@@ -1357,11 +1361,22 @@ impl Cx<'_, '_> {
         let unit = l.w(j);
         let r = self.a.0;
         // "the next day", "the previous day" (against the reference date).
-        if unit == "day" && dir != 0 && !l.is(j + 1, "of") && !l.is(j + 1, "before") && !l.is(j + 1, "after") {
+        if unit == "day"
+            && dir != 0
+            && !l.is(j + 1, "of")
+            && !l.is(j + 1, "before")
+            && !l.is(j + 1, "after")
+        {
             return Some(match r.and_then(|r| add_days(r, dir)) {
                 Some(d) => date_m(i, j + 1, d, true, "date.rel_day"),
                 None => {
-                    let mut x = mk(i, j + 1, TimexType::Date, "XXXX-XX-XX".into(), "date.rel_day");
+                    let mut x = mk(
+                        i,
+                        j + 1,
+                        TimexType::Date,
+                        "XXXX-XX-XX".into(),
+                        "date.rel_day",
+                    );
                     x.anchored = true;
                     x
                 }
@@ -1990,7 +2005,8 @@ impl Cx<'_, '_> {
         }
         let mut e = j + 1;
         // Compound durations: "2 years, 3 months", "1 month and 21 days".
-        let mut parts: Vec<(f64, &'static str, f64, bool)> = vec![(n.unwrap_or(3.0), u, mult, clock)];
+        let mut parts: Vec<(f64, &'static str, f64, bool)> =
+            vec![(n.unwrap_or(3.0), u, mult, clock)];
         if n.is_some() {
             loop {
                 let mut k = e;
@@ -2000,8 +2016,15 @@ impl Cx<'_, '_> {
                 if l.is(k, "and") {
                     k += 1;
                 }
-                let Some(m) = num::read(l, k).filter(|m| !m.ordinal && m.value > 0.0 && !m.bare_int || m.digits && m.bare_int && !m.ordinal) else { break };
-                let Some((u2, mult2, clock2)) = time_unit(l.w(m.last)) else { break };
+                let Some(m) = num::read(l, k).filter(|m| {
+                    !m.ordinal && m.value > 0.0 && !m.bare_int
+                        || m.digits && m.bare_int && !m.ordinal
+                }) else {
+                    break;
+                };
+                let Some((u2, mult2, clock2)) = time_unit(l.w(m.last)) else {
+                    break;
+                };
                 if u2 == "Q" || parts.iter().any(|p| p.1 == u2 && p.3 == clock2) || !l.near(k) {
                     break;
                 }
@@ -2025,7 +2048,9 @@ impl Cx<'_, '_> {
                     d = None;
                     break;
                 }
-                let k = ((v * pm).round() as i64).saturating_mul(dir).clamp(-100_000, 100_000);
+                let k = ((v * pm).round() as i64)
+                    .saturating_mul(dir)
+                    .clamp(-100_000, 100_000);
                 d = d.and_then(|d| match pu {
                     "Y" => add_months(d, 12 * k),
                     "M" => add_months(d, k),
@@ -2037,7 +2062,17 @@ impl Cx<'_, '_> {
             let mut x = match d {
                 Some(d) => date_m(i, end, d, true, "date.ago"),
                 None => {
-                    let mut x = mk(i, end, TimexType::Date, if back { "PAST_REF".into() } else { "FUTURE_REF".into() }, "date.ago");
+                    let mut x = mk(
+                        i,
+                        end,
+                        TimexType::Date,
+                        if back {
+                            "PAST_REF".into()
+                        } else {
+                            "FUTURE_REF".into()
+                        },
+                        "date.ago",
+                    );
                     x.anchored = true;
                     x
                 }
@@ -2057,7 +2092,11 @@ impl Cx<'_, '_> {
                     date_part.push_str(&s);
                 }
             }
-            let v = if clock_part.is_empty() { format!("P{date_part}") } else { format!("P{date_part}T{clock_part}") };
+            let v = if clock_part.is_empty() {
+                format!("P{date_part}")
+            } else {
+                format!("P{date_part}T{clock_part}")
+            };
             let mut x = mk(i, e, TimexType::Duration, v, "duration.compound");
             x.anchored = false;
             return Some(x);
@@ -2376,10 +2415,14 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
             TokKind::Word => {
                 let c = l.class(i);
                 c & (cls::NUM | cls::TIME) != 0
-                    || (c & cls::GATED != 0
-                        && (l.is_num(i + 1)
-                            || l.class(i + 1) & (cls::NUM | cls::TIME | cls::TUNIT) != 0
-                            || l.is(i + 1, "'")))
+                    || (c & cls::GATED != 0 && {
+                        let timeish = |k: usize| {
+                            l.is_num(k)
+                                || l.class(k) & (cls::NUM | cls::TIME | cls::TUNIT) != 0
+                                || l.is(k, "'")
+                        };
+                        timeish(i + 1) || (l.class(i + 1) & cls::GATED != 0 && timeish(i + 2))
+                    })
                     || (l.class(i) & cls::TUNIT != 0 && l.is(i + 1, "of"))
             }
             TokKind::Sym => l.is(i, "'") || l.is(i, "’"),
@@ -2442,7 +2485,7 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
             .or_else(|| cx.r_part(i + 1))
             .or_else(|| {
                 cx.r_rel_unit(i + 1)
-                    .filter(|m| m.kind == TimexType::Duration)
+                    .filter(|m| m.kind == TimexType::Duration || m.rule == "date.rel_day")
             })
             .or_else(|| cx.r_day_first(i + 1).filter(|_| l.is_num(i + 1)))
             .or_else(|| cx.r_nth_weekday(i + 1))
