@@ -482,7 +482,8 @@ struct Ann {
 /// inside an event sentence), so the text is cut at every boundary and each piece carries
 /// the classes of all annotations covering it.
 fn highlight(text: &str, anns: &[Ann]) -> String {
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = text.chars().collect();
+    soften_hard_wraps(&mut chars);
     let n = chars.len();
     let mut bounds: Vec<usize> = vec![0, n];
     for a in anns {
@@ -526,6 +527,40 @@ fn highlight(text: &str, anns: &[Ann]) -> String {
         }
     }
     out.replace('\n', "<br>")
+}
+
+/// Wire copy is often hard-wrapped at ~60-80 columns; when most lines are that long, a
+/// newline that does not end a sentence is shown as a space (same length, so spans stay put).
+fn soften_hard_wraps(chars: &mut [char]) {
+    let mut lens: Vec<usize> = Vec::new();
+    let mut cur = 0;
+    for &c in chars.iter() {
+        if c == '\n' {
+            lens.push(cur);
+            cur = 0;
+        } else {
+            cur += 1;
+        }
+    }
+    if lens.len() < 6 {
+        return;
+    }
+    lens.sort_unstable();
+    let median = lens[lens.len() / 2];
+    if !(40..=90).contains(&median) {
+        return;
+    }
+    for i in 0..chars.len() {
+        if chars[i] != '\n' {
+            continue;
+        }
+        let prev = chars[..i].iter().rev().find(|c| **c != ' ' && **c != '\r');
+        let next = chars.get(i + 1);
+        let ends_sentence = matches!(prev, Some('.' | '!' | '?' | '"' | ':' | '\n'));
+        if !ends_sentence && next != Some(&'\n') {
+            chars[i] = ' ';
+        }
+    }
 }
 
 pub async fn document(State(st): St, Path(id): Path<String>, q: Q) -> Response {
@@ -805,6 +840,22 @@ fn url_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_but_sentence_ends_kept() {
+        let line = "word ".repeat(12);
+        let text = format!("{line}\n{line}end.\n{line}\n{line}\n{line}\n{line}\n{line}");
+        let mut chars: Vec<char> = text.chars().collect();
+        soften_hard_wraps(&mut chars);
+        let out: String = chars.iter().collect();
+        assert_eq!(out.chars().count(), text.chars().count());
+        assert_eq!(out.matches('\n').count(), 1, "{out}");
+        assert!(out.contains("end.\n"));
+        // Short texts are left alone.
+        let mut few: Vec<char> = "a\nb".chars().collect();
+        soften_hard_wraps(&mut few);
+        assert_eq!(few.iter().collect::<String>(), "a\nb");
+    }
 
     #[test]
     fn overlapping_annotations_are_cut_at_every_boundary() {
