@@ -152,25 +152,22 @@ fn sniff_json(trimmed: &str, ext: &str) -> Format {
         return Format::Jsonl;
     }
     if ext == "json" {
-        Format::Json
-    } else if first_line.len() == trimmed.len() {
-        // The prefix ended inside a very long first line: most likely JSON Lines.
-        Format::Jsonl
-    } else if ext.is_empty() || ext == "txt" {
-        // A first line that is broken JSON followed by more lines: treat as JSON Lines so
-        // each line gets its own verdict rather than the whole file one error.
-        if trimmed
-            .lines()
-            .nth(1)
-            .is_some_and(|l| l.trim_start().starts_with('{'))
-        {
-            Format::Jsonl
-        } else {
-            Format::Json
-        }
-    } else {
-        Format::Json
+        return Format::Json;
     }
+    // A small input that is one complete JSON value over several lines.
+    if serde_json::from_str::<serde_json::Value>(trimmed).is_ok() {
+        return Format::Json;
+    }
+    // Pretty-printed JSON: a lone `{` line, or an indented `"key":` on the second line.
+    let second = trimmed.lines().nth(1).unwrap_or("");
+    if first_line.trim() == "{"
+        || (second.starts_with([' ', '\t']) && second.trim_start().starts_with('"'))
+    {
+        return Format::Json;
+    }
+    // Otherwise JSON Lines with a broken first line: each line gets its own verdict (the
+    // contract: a bad line is a document with a warning, never a lost line).
+    Format::Jsonl
 }
 
 /// Why a prefix looks like binary data (NUL bytes, many control characters), if it does.

@@ -425,3 +425,26 @@ fn reuters_matches_shared_fixtures() {
         );
     }
 }
+
+#[test]
+fn a_broken_line_on_a_stream_is_not_lost() {
+    let data = "{bad\n{\"id\":\"ok\",\"text\":\"Talks resumed.\"}\n";
+    let got: Vec<_> =
+        attache_ingest::read_stream("stdin", std::io::Cursor::new(data), &ReadOptions::default())
+            .collect();
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(
+        matches!(&got[0], Input::Invalid { id, .. } if id == "stdin:1"),
+        "{:?}",
+        got[0]
+    );
+    assert_eq!(got[1].id(), Some("ok"));
+    // A single broken line alone is still a line with a warning.
+    let got: Vec<_> = attache_ingest::read_stream(
+        "stdin",
+        std::io::Cursor::new("{bad\n"),
+        &ReadOptions::default(),
+    )
+    .collect();
+    assert!(matches!(&got[..], [Input::Invalid { .. }]), "{got:#?}");
+}
