@@ -354,6 +354,27 @@ mod tests {
     }
 
     #[test]
+    fn encodings_bom_and_undeclared() {
+        let page = "<html><head><title>Caf\u{e9} talks</title></head><body><article><p>Ministers met at a caf\u{e9} in Geneva on Monday and agreed to continue the talks next week, officials said after the meeting ended.</p></article></body></html>";
+        // UTF-8 with a BOM.
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(page.as_bytes());
+        let a = extract_html(&bom, None);
+        assert_eq!(a.title.as_deref(), Some("Caf\u{e9} talks"));
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+        // Latin-1 bytes, nothing declared: detected, with a warning.
+        let latin: Vec<u8> = page.chars().map(|c| c as u32 as u8).collect();
+        let a = extract_html(&latin, None);
+        assert_eq!(a.title.as_deref(), Some("Caf\u{e9} talks"));
+        assert!(a.text.contains("caf\u{e9} in Geneva"), "{}", a.text);
+        assert!(
+            a.warnings.iter().any(|w| w.contains("Windows-1252")),
+            "{:?}",
+            a.warnings
+        );
+    }
+
+    #[test]
     fn date_from_url_when_no_metadata() {
         let page = PAGE
             .replace(
