@@ -516,7 +516,12 @@ pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> 
     {
         let v = t.value.strip_prefix('P')?;
         let (num, unit) = v.split_at(v.len() - 1);
-        let n: i64 = num.parse::<f64>().ok()? as i64;
+        // "past few days" is PXD: read "few" as three, as the spec does.
+        let n: i64 = if num == "X" {
+            3
+        } else {
+            num.parse::<f64>().ok()? as i64
+        };
         let add = |d: Date, k: i64| -> Option<Date> {
             match unit {
                 "D" => d.checked_add(jiff::Span::new().try_days(k).ok()?).ok(),
@@ -546,6 +551,9 @@ pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> 
         return None;
     }
     let v = t.value.as_str();
+    if v == "PRESENT_REF" {
+        return Some((r, r.checked_add(jiff::Span::new().try_days(1).ok()?).ok()?));
+    }
     if v.len() == 2 && v.bytes().all(|b| b.is_ascii_digit()) {
         let c: i16 = v.parse().ok()?;
         return Some((

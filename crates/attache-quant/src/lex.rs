@@ -40,7 +40,7 @@ pub mod cls {
 }
 
 /// Every word [`classify_slow`] knows.
-const WORDS: &[&str] = &[
+const WORDS: &[&str] = &["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "noughties", 
     "zero",
     "naught",
     "nought",

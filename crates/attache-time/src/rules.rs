@@ -426,6 +426,25 @@ impl Cx<'_, '_> {
         None
     }
 
+    /// The date nearest the reference (within a year) whose day of month is `d` and whose
+    /// weekday is `wd`: "Friday the 13th".
+    fn weekday_day_of_month(&self, wd: i8, d: u8) -> Option<Date> {
+        let r = self.a.0?;
+        let mut best: Option<(i64, Date)> = None;
+        for k in -12..=12i64 {
+            let m = add_months(r.first_of_month(), k)?;
+            if let Some(c) = ymd(m.year() as i32, m.month() as u8, d) {
+                if wd_num(c.weekday()) == wd {
+                    let dist = (c - r).get_days().abs() as i64;
+                    if best.is_none_or(|(bd, _)| dist < bd) {
+                        best = Some((dist, c));
+                    }
+                }
+            }
+        }
+        best.map(|b| b.1)
+    }
+
     /// "the 27th", "on 15": a day of month with no month (in the "the"/"on" context).
     fn r_bare_day(&self, i: usize) -> Option<M> {
         let l = self.l;
@@ -507,6 +526,104 @@ impl Cx<'_, '_> {
             }
         }
         None
+    }
+
+    /// Two-digit and word decades: "the 70s", "70's", "'40s", "the seventies",
+    /// "the nineteen seventies", "the noughties".
+    fn decade_2d(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let mut k = i;
+        if l.is(k, "'") || l.is(k, "’") {
+            k += 1;
+        }
+        if l.is_num(k) && l.raw(k).len() == 2 && (k == i || l.joined(i)) {
+            let v: i32 = l.raw(k).parse().ok()?;
+            let e = if l.joined(k) && l.is(k + 1, "s") {
+                k + 2
+            } else if l.joined(k)
+                && (l.is(k + 1, "'") || l.is(k + 1, "’"))
+                && l.joined(k + 1)
+                && l.is(k + 2, "s")
+            {
+                k + 3
+            } else {
+                return None;
+            };
+            if v % 10 != 0 {
+                return None;
+            }
+            let y = if v < 30 { 2000 + v } else { 1900 + v };
+            let ys = y.to_string();
+            return Some(mk(
+                i,
+                e,
+                TimexType::Date,
+                format!("{}X", &ys[..3]),
+                "date.decade",
+            ));
+        }
+        let w = l.w(i);
+        let dec = |w: &str| -> Option<i32> {
+            Some(match w {
+                "twenties" => 2,
+                "thirties" => 3,
+                "forties" => 4,
+                "fifties" => 5,
+                "sixties" => 6,
+                "seventies" => 7,
+                "eighties" => 8,
+                "nineties" => 9,
+                "noughties" | "aughts" => 0,
+                "tens" => 1,
+                _ => return None,
+            })
+        };
+        // "the seventies" (preceded by "the" or "nineteen").
+        if let Some(d) = dec(w) {
+            if d == 1 || !(i > 0 && l.is(i - 1, "the")) {
+                return None;
+            }
+            let c = if d == 0 { 200 } else { 190 + d };
+            return Some(mk(
+                i,
+                i + 1,
+                TimexType::Date,
+                format!("{c}X"),
+                "date.decade",
+            ));
+        }
+        if w == "nineteen" || w == "eighteen" {
+            if let Some(d) = dec(l.w(i + 1)) {
+                let c = if w == "nineteen" { 190 } else { 180 } + d;
+                return Some(mk(
+                    i,
+                    i + 2,
+                    TimexType::Date,
+                    format!("{c}X"),
+                    "date.decade",
+                ));
+            }
+        }
+        if w == "twenty" && l.is(i + 1, "-") && l.is(i + 2, "tens") {
+            return Some(mk(i, i + 3, TimexType::Date, "201X".into(), "date.decade"));
+        }
+        if w == "two" && l.is(i + 1, "thousand") {
+            if l.is(i + 2, "and") && l.is(i + 3, "tens") {
+                return Some(mk(i, i + 4, TimexType::Date, "201X".into(), "date.decade"));
+            }
+            if l.is(i + 2, "thousands") {
+                return None;
+            }
+        }
+        if w == "two" && l.is(i + 1, "thousands") {
+            return Some(mk(i, i + 2, TimexType::Date, "200X".into(), "date.decade"));
+        }
+        None
+    }
+
+    /// A year in digits or (in date contexts) in words.
+    fn year_any(&self, k: usize) -> Option<(i32, usize)> {
+        self.year_at(k, true).or_else(|| self.word_year_at(k))
     }
 
     /// A year written in words after a date ("two thousand and eighteen", "nineteen seventy eight").
@@ -623,7 +740,7 @@ impl Cx<'_, '_> {
         if l.is(jy, "of") || l.is(jy, ",") {
             jy += 1;
         }
-        if let Some((y, e)) = self.year_at(jy, true) {
+        if let Some((y, e)) = self.year_any(jy) {
             if !self.not_a_year(jy, e) || l.is(e, ".") || l.is(e, ",") {
                 let mut x = mk(i, e, TimexType::Date, fmt_month(y, m), "date.my");
                 x.gran = Gran::Month;
@@ -747,7 +864,11 @@ impl Cx<'_, '_> {
             }
             return None;
         }
-        let on_before = i > 0 && matches!(l.w(i - 1), "on" | "in");
+        let on_before = i > 0
+            && matches!(
+                l.w(i - 1),
+                "on" | "in" | "from" | "to" | "until" | "till" | "through"
+            );
         // "on 4.22": month.day after "on"/"in" only (elsewhere it is a decimal).
         if on_before
             && raw.bytes().filter(|&b| b == b'.').count() == 1
@@ -910,7 +1031,49 @@ impl Cx<'_, '_> {
                 s += 1;
             }
         }
-        let (y, e) = self.year_at(s, true)?;
+        if !fiscal {
+            if let Some(x) = self.decade_2d(i) {
+                return Some(x);
+            }
+        }
+        let after_signal = s > 0
+            && matches!(
+                l.w(s - 1),
+                "in" | "of" | "since" | "until" | "by" | "from" | "through" | "to" | "and"
+            );
+        let (y, e) = self
+            .year_at(s, true)
+            .or_else(|| {
+                if after_signal {
+                    self.word_year_at(s)
+                } else {
+                    None
+                }
+            })
+            .or_else(|| {
+                if l.is(i, "year") {
+                    self.word_year_at(i + 1)
+                        .or_else(|| self.year_at(i + 1, true))
+                } else {
+                    None
+                }
+            })?;
+        // "2016H2", "2018Q4"
+        if l.joined(e - 1) && (l.is(e, "h") || l.is(e, "q")) && l.joined(e) && l.is_num(e + 1) {
+            let v: u8 = l.raw(e + 1).parse().ok()?;
+            let unit = if l.is(e, "q") { "Q" } else { "H" };
+            if (unit == "Q" && (1..=4).contains(&v)) || (unit == "H" && (1..=2).contains(&v)) {
+                let mut x = mk(
+                    i,
+                    e + 2,
+                    TimexType::Date,
+                    format!("{y:04}-{unit}{v}"),
+                    "date.quarter",
+                );
+                x.year = Some(y);
+                return Some(x);
+            }
+        }
         // Decades: "1990s", "1990's", "'90s"
         if l.joined(e - 1) && (l.is(e, "s") || (l.is(e, "'") && l.joined(e) && l.is(e + 1, "s"))) {
             let end = if l.is(e, "s") { e + 1 } else { e + 2 };
@@ -1230,7 +1393,7 @@ impl Cx<'_, '_> {
         } else {
             j
         };
-        if let Some((y, e)) = self.year_at(k, true) {
+        if let Some((y, e)) = self.year_any(k) {
             if !self.not_a_year(k, e) || l.is(e, ".") || l.is(e, ",") {
                 return Some((y, e));
             }
@@ -1669,7 +1832,10 @@ impl Cx<'_, '_> {
                 .day_at(j + 1, true)
                 .or_else(|| self.day_cardinal_at(j + 1))
             {
-                if let Some(dt) = self.day_of_month(d, i) {
+                if let Some(dt) = self
+                    .weekday_day_of_month(wd, d)
+                    .or_else(|| self.day_of_month(d, i))
+                {
                     return Some(date_m(i, e, dt, true, "date.weekday_day"));
                 }
             }
@@ -1677,7 +1843,10 @@ impl Cx<'_, '_> {
         // "Tuesday 19th", "Thu 15th"
         if l.is_num(j) && l.joined(j) && matches!(l.w(j + 1), "st" | "nd" | "rd" | "th") {
             if let Some((d, e)) = self.day_at(j, false) {
-                if let Some(dt) = self.day_of_month(d, i) {
+                if let Some(dt) = self
+                    .weekday_day_of_month(wd, d)
+                    .or_else(|| self.day_of_month(d, i))
+                {
                     return Some(date_m(i, e, dt, true, "date.weekday_day"));
                 }
             }
@@ -1728,7 +1897,7 @@ impl Cx<'_, '_> {
         if l.is(k, ",") {
             k += 1;
         }
-        if let Some((y, e2)) = self.year_at(k, true) {
+        if let Some((y, e2)) = self.year_any(k) {
             return Some((y, m, e2));
         }
         let y = self.month_year(m, i)?;
@@ -1793,7 +1962,7 @@ impl Cx<'_, '_> {
             j
         };
         // A year anchor: ISO weeks.
-        let year = if let Some((y, e)) = self.year_at(k, true) {
+        let year = if let Some((y, e)) = self.year_any(k) {
             Some((y, e))
         } else {
             let r = self.a.year();
@@ -1852,7 +2021,7 @@ impl Cx<'_, '_> {
             _ => return None,
         };
         let k = if l.is(i + 1, "of") { i + 2 } else { i + 1 };
-        let (y, e) = self.year_at(k, true)?;
+        let (y, e) = self.year_any(k)?;
         if self.not_a_year(k, e) {
             return None;
         }
@@ -1885,7 +2054,7 @@ impl Cx<'_, '_> {
             if l.is(k, ",") {
                 k += 1;
             }
-            let (y, e) = match self.year_at(k, true) {
+            let (y, e) = match self.year_any(k) {
                 Some((y, e)) if !self.not_a_year(k, e) || l.is(e, ".") || l.is(e, ",") => (y, e),
                 _ => (self.month_day(m, d1, i).map(|d| d.year() as i32)?, e2),
             };
@@ -1986,6 +2155,14 @@ impl Cx<'_, '_> {
             j += 1;
         }
         let (u, mult, clock) = time_unit(l.w(j))?;
+        // "16h" is an hour only glued to a small number ("2016H2" is a half-year).
+        if l.w(j) == "h"
+            && !(l.joined(j - 1)
+                && n.is_some_and(|v| v <= 48.0)
+                && !(l.joined(j) && l.is_num(j + 1)))
+        {
+            return None;
+        }
         if n.is_none() && !l.w(j).ends_with('s') && !hyphen {
             return None;
         }
@@ -2484,8 +2661,11 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
             .or_else(|| cx.r_quarter(i + 1))
             .or_else(|| cx.r_part(i + 1))
             .or_else(|| {
-                cx.r_rel_unit(i + 1)
-                    .filter(|m| m.kind == TimexType::Duration || m.rule == "date.rel_day")
+                cx.r_rel_unit(i + 1).filter(|m| {
+                    m.kind == TimexType::Duration
+                        || m.rule == "date.rel_day"
+                        || matches!(l.w(i + 2), "decade" | "century")
+                })
             })
             .or_else(|| cx.r_day_first(i + 1).filter(|_| l.is_num(i + 1)))
             .or_else(|| cx.r_nth_weekday(i + 1))
@@ -2604,6 +2784,28 @@ fn combine(cx: &Cx, ms: &mut Vec<M>) {
                     continue;
                 }
             }
+            // Year + quarter or half: "2016 Q3", "2016 the third quarter".
+            if close
+                && a.gran == Gran::Year
+                && a.modifier.is_none()
+                && b.rule == "date.quarter"
+                && b.anchored
+            {
+                if let (Some(y), Some(q)) = (a.year, b.value.get(b.value.len().saturating_sub(2)..))
+                {
+                    let mut x = mk(
+                        a.first,
+                        b.last,
+                        TimexType::Date,
+                        format!("{y:04}-{q}"),
+                        "date.quarter",
+                    );
+                    x.year = Some(y);
+                    out.push(x);
+                    k += 2;
+                    continue;
+                }
+            }
             // Duration + from/after/before + day: "two days after today", "three weeks from tomorrow".
             if g == 1 && matches!(gw, "from" | "after" | "before") && a.kind == TimexType::Duration
             {
@@ -2704,7 +2906,11 @@ fn pair_ranges(cx: &Cx, ms: &mut [M]) {
             continue;
         }
         // "from Feb 1st to March 2019": the near end takes the far end's year.
-        if a.anchored && a.gran == Gran::Day && !b.anchored {
+        if a.anchored
+            && a.gran == Gran::Day
+            && !b.anchored
+            && matches!(a.rule, "date.md" | "date.dm" | "date.md.numeric")
+        {
             if let (Some(d), Some(y)) = (a.day, b.year) {
                 if let Some(nd) = ymd(y, d.month() as u8, d.day() as u8) {
                     let na = date_m(a.first, a.last, nd, false, a.rule);
