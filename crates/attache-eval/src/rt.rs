@@ -561,6 +561,20 @@ pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> 
             Date::new(c * 100 + 100, 1, 1).ok()?,
         ));
     }
+    if t.rule == "date.rest_of" {
+        // From the reference to the unit's last day (the spec's convention).
+        let plain = TimeExpr {
+            rule: "",
+            modifier: None,
+            ..t.clone()
+        };
+        let (_, e) = period(&plain, r, text)?;
+        return Some((r, e.checked_add(jiff::Span::new().try_days(-1).ok()?).ok()?));
+    }
+    if t.rule == "date.week_starting" {
+        let d: Date = v.parse().ok()?;
+        return Some((d, d.checked_add(jiff::Span::new().try_days(7).ok()?).ok()?));
+    }
     if t.rule == "date.earlier_this" || t.rule == "date.later_this" {
         let plain = TimeExpr {
             rule: "",

@@ -40,7 +40,17 @@ pub mod cls {
 }
 
 /// Every word [`classify_slow`] knows.
-const WORDS: &[&str] = &["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "noughties", 
+const WORDS: &[&str] = &[
+    "rest",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "noughties",
     "zero",
     "naught",
     "nought",
@@ -386,7 +396,8 @@ fn classify_slow(w: &str) -> u8 {
         | "biweekly" | "fortnightly" | "monthly" | "quarterly" | "annually" | "yearly"
         | "annual" | "hourly" | "biannual" | "biannually" | "semiannual" | "every" | "once"
         | "twice" | "noon" | "midday" | "midnight" | "spring" | "summer" | "autumn" | "fall"
-        | "winter" => TIME,
+        | "winter" | "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies"
+        | "eighties" | "nineties" | "noughties" | "rest" => TIME,
         "the" | "last" | "past" | "previous" | "preceding" | "this" | "current" | "next"
         | "coming" | "following" | "upcoming" | "at" | "some" | "each" | "times" => GATED,
         "a" | "an" => GATED | QSTART,

@@ -1686,7 +1686,25 @@ impl Cx<'_, '_> {
             "earlier" | "later" => None,
             _ => return None,
         };
-        let inner = self.r_rel_unit(i + 1)?;
+        // "earlier in the week", "later in the year" read as "this week", "this year".
+        let inner = if l.is(i + 1, "in")
+            && l.is(i + 2, "the")
+            && matches!(l.w(i + 3), "week" | "month" | "year")
+        {
+            let mut x = self.r_rel_unit(i + 2).or_else(|| {
+                let r = self.a.0?;
+                let v = match l.w(i + 3) {
+                    "week" => fmt_week(r),
+                    "month" => fmt_month(r.year() as i32, r.month() as u8),
+                    _ => format!("{:04}", r.year()),
+                };
+                Some(mk(i + 2, i + 4, TimexType::Date, v, "date.rel_unit"))
+            })?;
+            x.last = i + 4;
+            x
+        } else {
+            self.r_rel_unit(i + 1)?
+        };
         if inner.kind != TimexType::Date {
             return None;
         }
@@ -2098,6 +2116,135 @@ impl Cx<'_, '_> {
         second.range = Some(r);
         first.extra = Some(Box::new(second));
         Some(first)
+    }
+
+    /// "rest of the week", "rest of this month", "rest of the year": from the reference to the
+    /// end of the unit (TIMEX3: the unit with mod END... we keep the unit and name the rule).
+    fn r_rest_of(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        if !l.is(i, "rest") {
+            return None;
+        }
+        let mut k = i + 1;
+        if l.is(k, "of") {
+            k += 1;
+        }
+        if matches!(l.w(k), "the" | "this" | "my" | "current") {
+            k += 1;
+        }
+        let r = self.a.0?;
+        let (v, e) = match l.w(k) {
+            "week" => (fmt_week(r), k + 1),
+            "month" => (fmt_month(r.year() as i32, r.month() as u8), k + 1),
+            "year" => (format!("{:04}", r.year()), k + 1),
+            _ => return None,
+        };
+        let mut x = mk(i, e, TimexType::Date, v, "date.rest_of");
+        x.anchored = true;
+        x.day = Some(r);
+        Some(x)
+    }
+
+    /// "week 10", "Week 31": ISO weeks of the reference year.
+    fn r_week_number(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        if !l.is(i, "week") || !l.is_num(i + 1) || l.raw(i + 1).len() > 2 {
+            return None;
+        }
+        let n: i8 = l.raw(i + 1).parse().ok()?;
+        let y = self.a.year()?;
+        let monday = jiff::civil::ISOWeekDate::new(y as i16, n, jiff::civil::Weekday::Monday)
+            .ok()?
+            .date();
+        let mut x = mk(
+            i,
+            i + 2,
+            TimexType::Date,
+            fmt_week(monday),
+            "date.week_number",
+        );
+        x.week_monday = Some(monday);
+        x.anchored = true;
+        Some(x)
+    }
+
+    /// "the week of the 18th", "week of September 16th" (the week holding the day) and
+    /// "the week starting February 4", "w/c Feb 4" (seven days from the day).
+    fn r_week_of(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let (k, starting) = if l.is(i, "week") {
+            match l.w(i + 1) {
+                "of" => (i + 2, false),
+                "starting" | "beginning" | "commencing" => {
+                    (if l.is(i + 2, "on") { i + 3 } else { i + 2 }, true)
+                }
+                _ => return None,
+            }
+        } else if l.is(i, "w")
+            && l.is(i + 1, "/")
+            && l.is(i + 2, "c")
+            && l.joined(i)
+            && l.joined(i + 1)
+        {
+            (i + 3, true)
+        } else {
+            return None;
+        };
+        let k = if l.is(k, "the") { k + 1 } else { k };
+        let d = self
+            .r_month_first(k)
+            .or_else(|| self.r_day_first(k))
+            .or_else(|| self.r_bare_day(k))
+            .filter(|m| m.gran == Gran::Day && m.day.is_some())?;
+        let day = d.day?;
+        if starting {
+            let mut x = date_m(i, d.last, day, d.anchored, "date.week_starting");
+            x.gran = Gran::Other;
+            return Some(x);
+        }
+        let monday = add_days(day, -(wd_num(day.weekday()) as i64 - 1))?;
+        let mut x = mk(i, d.last, TimexType::Date, fmt_week(monday), "date.week_of");
+        x.week_monday = Some(monday);
+        x.anchored = d.anchored;
+        Some(x)
+    }
+
+    /// "2016 - 11", "11 / 2016": year and month with spaced separators.
+    fn r_spaced_month(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        if !l.is_num(i)
+            || !matches!(l.w(i + 1), "-" | "/")
+            || !l.is_num(i + 2)
+            || l.joined(i) && l.joined(i + 1)
+        {
+            return None;
+        }
+        if l.is_num(i + 3)
+            || matches!(l.w(i + 3), "-" | "/" | ":" | "%")
+            || l.is_word(i + 3) && unit_after(l, i + 3)
+        {
+            return None;
+        }
+        let (a, b) = (l.raw(i), l.raw(i + 2));
+        let (y, m) = match (a.len(), b.len()) {
+            (4, 1..=2) => (a.parse::<i32>().ok()?, b.parse::<u8>().ok()?),
+            (1..=2, 4) => (b.parse::<i32>().ok()?, a.parse::<u8>().ok()?),
+            _ => return None,
+        };
+        if !(1..=12).contains(&m) || !(1900..=2100).contains(&y) {
+            return None;
+        }
+        let mut x = mk(
+            i,
+            i + 3,
+            TimexType::Date,
+            fmt_month(y, m),
+            "date.numeric_month",
+        );
+        x.gran = Gran::Month;
+        x.year = Some(y);
+        x.month = Some(m);
+        Some(x)
     }
 
     // ---------------------------------------------------------------- durations and sets
@@ -2600,7 +2747,10 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                         };
                         timeish(i + 1) || (l.class(i + 1) & cls::GATED != 0 && timeish(i + 2))
                     })
-                    || (l.class(i) & cls::TUNIT != 0 && l.is(i + 1, "of"))
+                    || (l.class(i) & cls::TUNIT != 0
+                        && (l.is(i + 1, "of")
+                            || l.is_num(i + 1)
+                            || matches!(l.w(i + 1), "starting" | "beginning" | "commencing")))
             }
             TokKind::Sym => l.is(i, "'") || l.is(i, "’"),
         };
@@ -2669,6 +2819,7 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
             })
             .or_else(|| cx.r_day_first(i + 1).filter(|_| l.is_num(i + 1)))
             .or_else(|| cx.r_nth_weekday(i + 1))
+            .or_else(|| cx.r_week_of(i + 1))
             .or_else(|| cx.r_nth_week(i + 1))
             .or_else(|| cx.r_bare_day(i + 1))
             .or_else(|| cx.r_deictic(i));
@@ -2695,6 +2846,7 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         }
         consider(cx.r_day_range(i));
         consider(cx.r_numeric(i));
+        consider(cx.r_spaced_month(i));
         consider(cx.r_day_first(i));
         consider(cx.r_century(i));
         consider(cx.r_clock(i));
@@ -2705,6 +2857,9 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
     } else {
         consider(cx.r_nth_weekday(i));
         consider(cx.r_nth_week(i));
+        consider(cx.r_rest_of(i));
+        consider(cx.r_week_number(i));
+        consider(cx.r_week_of(i));
         consider(cx.r_end_of(i));
         consider(cx.r_season(i));
         consider(cx.r_day_range(i));
