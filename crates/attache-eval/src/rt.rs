@@ -383,15 +383,36 @@ pub(crate) fn merged_times(
     out
 }
 
+/// Our span equals the expected one, or does once the signal word before it ("within",
+/// "in", "on") is added: TimeML leaves signals outside, the spec sometimes puts them inside.
+fn span_matches(
+    text: &str,
+    g: &(usize, usize, TimeExpr, Option<TimeExpr>),
+    s: usize,
+    e: usize,
+) -> bool {
+    if char_offset(text, g.1) != e {
+        return false;
+    }
+    if char_offset(text, g.0) == s {
+        return true;
+    }
+    match g.2.signal.as_deref() {
+        Some(sig) => {
+            let before = text[..g.0].trim_end();
+            before.to_lowercase().ends_with(sig) && char_offset(text, before.len() - sig.len()) == s
+        }
+        None => false,
+    }
+}
+
 fn case_date_parser(case: &Value) -> Result<bool, String> {
     let text = input(case);
     let r = reference(case);
     let got = merged_times(text, r);
     for w in results(case) {
         let (s, e) = span_of(w);
-        let hit = got
-            .iter()
-            .find(|g| char_offset(text, g.0) == s && char_offset(text, g.1) == e);
+        let hit = got.iter().find(|g| span_matches(text, g, s, e));
         let Some((_, _, t, _)) = hit else {
             return Err(format!(
                 "{text:?} [{}]: no span {:?}; got {:?}",
@@ -437,9 +458,7 @@ fn case_period_parser(case: &Value) -> Result<bool, String> {
     let got = merged_times(text, r);
     for w in results(case) {
         let (s, e) = span_of(w);
-        let hit = got
-            .iter()
-            .find(|g| char_offset(text, g.0) == s && char_offset(text, g.1) == e);
+        let hit = got.iter().find(|g| span_matches(text, g, s, e));
         let Some((_, _, a, b)) = hit else {
             return Err(format!(
                 "{text:?} [{}]: no span {:?}; got {:?}",
@@ -512,7 +531,9 @@ fn case_extractor(case: &Value) -> Result<bool, String> {
 /// "earlier/later this ...", "the past/next N units" and centuries.
 pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> {
     let span_text = text.get(t.start..t.end).unwrap_or("").to_lowercase();
-    if t.kind == TimexType::Duration && (t.rule == "duration.last_n" || t.rule == "duration.next_n")
+    if t.kind == TimexType::Duration
+        && (t.rule == "duration.last_n" || t.rule == "duration.next_n")
+        && t.signal.as_deref() != Some("within")
     {
         let v = t.value.strip_prefix('P')?;
         let (num, unit) = v.split_at(v.len() - 1);
@@ -546,6 +567,29 @@ pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> 
             let s = r.checked_add(jiff::Span::new().try_days(1).ok()?).ok()?;
             Some((s, add(s, n)?))
         };
+    }
+    if t.kind == TimexType::Duration && t.signal.as_deref() == Some("within") {
+        // "within 5 years 1 month 12 days": from the reference to the reference plus the span.
+        let mut d = r;
+        let mut num = String::new();
+        for c in t.value.strip_prefix('P')?.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                num.push(c);
+                continue;
+            }
+            let n: i64 = num.parse::<f64>().ok()? as i64;
+            num.clear();
+            d = match c {
+                'Y' => d.checked_add(jiff::Span::new().try_years(n).ok()?).ok()?,
+                'M' => d.checked_add(jiff::Span::new().try_months(n).ok()?).ok()?,
+                'W' => d
+                    .checked_add(jiff::Span::new().try_days(7 * n).ok()?)
+                    .ok()?,
+                'D' => d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()?,
+                _ => return None,
+            };
+        }
+        return Some((r, d));
     }
     if t.kind != TimexType::Date {
         return None;

@@ -41,6 +41,7 @@ pub mod cls {
 
 /// Every word [`classify_slow`] knows.
 const WORDS: &[&str] = &[
+    "w",
     "rest",
     "twenties",
     "thirties",
@@ -397,7 +398,7 @@ fn classify_slow(w: &str) -> u8 {
         | "annual" | "hourly" | "biannual" | "biannually" | "semiannual" | "every" | "once"
         | "twice" | "noon" | "midday" | "midnight" | "spring" | "summer" | "autumn" | "fall"
         | "winter" | "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies"
-        | "eighties" | "nineties" | "noughties" | "rest" => TIME,
+        | "eighties" | "nineties" | "noughties" | "rest" | "w" => TIME,
         "the" | "last" | "past" | "previous" | "preceding" | "this" | "current" | "next"
         | "coming" | "following" | "upcoming" | "at" | "some" | "each" | "times" => GATED,
         "a" | "an" => GATED | QSTART,

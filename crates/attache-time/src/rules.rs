@@ -1054,6 +1054,16 @@ impl Cx<'_, '_> {
                 if l.is(i, "year") {
                     self.word_year_at(i + 1)
                         .or_else(|| self.year_at(i + 1, true))
+                        .or_else(|| {
+                            // "year 247"
+                            let raw = l.raw(i + 1);
+                            let ok = l.is_num(i + 1)
+                                && raw.len() <= 4
+                                && raw.bytes().all(|b| b.is_ascii_digit())
+                                && !l.is_word(i + 2);
+                            ok.then(|| (raw.parse().unwrap_or(0), i + 2))
+                                .filter(|(y, _)| *y > 0)
+                        })
                 } else {
                     None
                 }
@@ -2060,8 +2070,11 @@ impl Cx<'_, '_> {
         };
         // Month first: "November 19-20"
         if let Some((m, j)) = self.month_at(i) {
+            // "November between 19 and 20"
+            let between = l.is(j, "between");
+            let j = if between { j + 1 } else { j };
             let (d1, e1) = self.day_at(j, false)?;
-            if !joiner(e1) || l.is(e1, "and") {
+            if !joiner(e1) || (l.is(e1, "and") && !between) {
                 return None;
             }
             let (d2, e2) = self.day_at(e1 + 1, false)?;
@@ -2082,6 +2095,30 @@ impl Cx<'_, '_> {
         let (d1, e1) = self.day_at(i, false)?;
         if !joiner(e1) {
             return None;
+        }
+        // "from 4 to January 22, 1995": the month and year come with the far end.
+        if i > 0 && matches!(l.w(i - 1), "from" | "between") && !l.is(e1, "and")
+            || l.is(e1, "and") && i > 0 && l.is(i - 1, "between")
+        {
+            if let Some(far) = self.r_month_first(e1 + 1).filter(|m| m.gran == Gran::Day) {
+                if let Some(fd) = far.day {
+                    if d1 < fd.day() as u8 {
+                        let mut first = date_m(
+                            i,
+                            e1,
+                            ymd(fd.year() as i32, fd.month() as u8, d1)?,
+                            far.anchored,
+                            "date.day_range",
+                        );
+                        let r = format!("{}/{}", first.value, far.value);
+                        first.range = Some(r.clone());
+                        let mut second = far;
+                        second.range = Some(r);
+                        first.extra = Some(Box::new(second));
+                        return Some(first);
+                    }
+                }
+            }
         }
         if l.is(e1, "and") && !(i > 0 && l.is(i - 1, "between")) {
             return None;
@@ -2116,6 +2153,58 @@ impl Cx<'_, '_> {
         second.range = Some(r);
         first.extra = Some(Box::new(second));
         Some(first)
+    }
+
+    /// "(the) weekend": the coming one in sentences about the future, else the latest one.
+    fn r_weekend(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        if !l.is(i, "weekend")
+            || !(i > 0 && matches!(l.w(i - 1), "the" | "on" | "over" | "at" | "during"))
+        {
+            return None;
+        }
+        let r = self.a.0?;
+        let this_sat = self.a.weekday_in_week(6, 0)?;
+        let sat = if self.future_at(i) || wd_num(r.weekday()) >= 6 {
+            this_sat
+        } else {
+            add_days(this_sat, -7)?
+        };
+        let mut x = mk(
+            i,
+            i + 1,
+            TimexType::Date,
+            format!("{}-WE", fmt_week(sat)),
+            "date.weekend",
+        );
+        x.anchored = true;
+        Some(x)
+    }
+
+    /// "the week after next", "the month after the next", "the year after next".
+    fn r_after_next(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let unit = l.w(i);
+        if !matches!(unit, "week" | "month" | "year" | "weekend") || !l.is(i + 1, "after") {
+            return None;
+        }
+        let k = if l.is(i + 2, "the") { i + 3 } else { i + 2 };
+        if !l.is(k, "next") {
+            return None;
+        }
+        let r = self.a.0?;
+        let v = match unit {
+            "week" => fmt_week(add_days(r, 14)?),
+            "weekend" => format!("{}-WE", fmt_week(add_days(r, 14)?)),
+            "month" => {
+                let d = add_months(r.first_of_month(), 2)?;
+                fmt_month(d.year() as i32, d.month() as u8)
+            }
+            _ => format!("{:04}", r.year() + 2),
+        };
+        let mut x = mk(i, k + 1, TimexType::Date, v, "date.after_next");
+        x.anchored = true;
+        Some(x)
     }
 
     /// "rest of the week", "rest of this month", "rest of the year": from the reference to the
@@ -2747,6 +2836,7 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                         };
                         timeish(i + 1) || (l.class(i + 1) & cls::GATED != 0 && timeish(i + 2))
                     })
+                    || l.is(i, "weekend")
                     || (l.class(i) & cls::TUNIT != 0
                         && (l.is(i + 1, "of")
                             || l.is_num(i + 1)
@@ -2820,6 +2910,9 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
             .or_else(|| cx.r_day_first(i + 1).filter(|_| l.is_num(i + 1)))
             .or_else(|| cx.r_nth_weekday(i + 1))
             .or_else(|| cx.r_week_of(i + 1))
+            .or_else(|| cx.r_season(i + 1))
+            .or_else(|| cx.r_after_next(i + 1))
+            .or_else(|| cx.r_weekend(i + 1))
             .or_else(|| cx.r_nth_week(i + 1))
             .or_else(|| cx.r_bare_day(i + 1))
             .or_else(|| cx.r_deictic(i));
@@ -2858,6 +2951,7 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_nth_weekday(i));
         consider(cx.r_nth_week(i));
         consider(cx.r_rest_of(i));
+        consider(cx.r_weekend(i));
         consider(cx.r_week_number(i));
         consider(cx.r_week_of(i));
         consider(cx.r_end_of(i));
@@ -3070,6 +3164,22 @@ fn pair_ranges(cx: &Cx, ms: &mut [M]) {
                 if let Some(nd) = ymd(y, d.month() as u8, d.day() as u8) {
                     let na = date_m(a.first, a.last, nd, false, a.rule);
                     ms[k] = M { range: None, ..na };
+                }
+            }
+        }
+        // "from 10/1 to 11/7", "between now and November 15th": a far end that falls before
+        // the near end is next year's.
+        let near = ms[k].day.or(if ms[k].value == "PRESENT_REF" {
+            cx.a.0
+        } else {
+            None
+        });
+        if let (Some(nd), Some(fd)) = (near, ms[k + 1].day) {
+            let b = &ms[k + 1];
+            if fd < nd && b.anchored && matches!(b.rule, "date.md" | "date.dm" | "date.md.numeric")
+            {
+                if let Some(nf) = ymd(fd.year() as i32 + 1, fd.month() as u8, fd.day() as u8) {
+                    ms[k + 1] = date_m(b.first, b.last, nf, true, b.rule);
                 }
             }
         }
