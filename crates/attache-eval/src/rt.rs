@@ -594,6 +594,10 @@ pub(crate) fn period(t: &TimeExpr, r: Date, text: &str) -> Option<(Date, Date)> 
     if t.kind != TimexType::Date {
         return None;
     }
+    // "within 2 weeks from today", "for 3 days from today": from the reference to that day.
+    if t.rule == "date.shifted" && matches!(t.signal.as_deref(), Some("within" | "for")) {
+        return Some((r, t.day?));
+    }
     let v = t.value.as_str();
     if v == "PRESENT_REF" {
         return Some((r, r.checked_add(jiff::Span::new().try_days(1).ok()?).ok()?));

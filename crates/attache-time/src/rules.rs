@@ -277,7 +277,8 @@ impl Cx<'_, '_> {
                 | "coming"
                 | "previous"
         ) || matches!(before, "st" | "nd" | "rd" | "th")
-            || (i > 0 && l.is_num(i - 1));
+            || (i > 0 && l.is_num(i - 1))
+            || (before == "," && i > 1 && l.is_num(i - 2) && l.raw(i - 2).len() == 4);
         let day_word_after = |k: usize| -> bool {
             l.is_word(k)
                 && num::read(l, k).is_some_and(|n| (1.0..=31.0).contains(&n.value) && n.words)
