@@ -64,8 +64,8 @@ pub struct MentionRef {
 
 /// Words between a possessive or adjective and a title that do not change who is meant.
 const TITLE_MODIFIERS: &[&str] = &[
-    "first", "new", "top", "senior", "acting", "incoming", "outgoing", "late", "then",
-    "interim", "current", "veteran", "longtime", "chief", "visiting", "second", "third",
+    "first", "new", "top", "senior", "acting", "incoming", "outgoing", "late", "then", "interim",
+    "current", "veteran", "longtime", "chief", "visiting", "second", "third",
 ];
 
 /// Words that join capitalized words into one name ("Korean Theatre of Kazakhstan").
@@ -73,15 +73,95 @@ const NAME_CONNECTORS: &[&str] = &["of", "for", "and", "de", "du", "al", "bin", 
 
 /// Capitalized words that begin sentences or headlines but never names.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "As",
-    "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "There", "Their",
-    "His", "Her", "Its", "Our", "After", "Before", "During", "While", "When", "Since", "If",
-    "According", "Copyright", "All", "Both", "Key", "High-level", "Trade", "Tourism",
-    "Cultural", "Bilateral", "Diplomatic", "Flight", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-    "May", "June", "July", "August", "September", "October", "November", "December", "Mr",
-    "Mrs", "Ms", "Dr", "Reuters", "Meanwhile", "However", "Also", "Earlier", "Later", "Last",
-    "Next", "Some", "Many", "Most", "One", "Two", "Three", "Officials", "Sources", "Analysts",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "And",
+    "But",
+    "Or",
+    "As",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "When",
+    "Since",
+    "If",
+    "According",
+    "Copyright",
+    "All",
+    "Both",
+    "Key",
+    "High-level",
+    "Trade",
+    "Tourism",
+    "Cultural",
+    "Bilateral",
+    "Diplomatic",
+    "Flight",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Reuters",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Some",
+    "Many",
+    "Most",
+    "One",
+    "Two",
+    "Three",
+    "Officials",
+    "Sources",
+    "Analysts",
 ];
 
 pub struct Resolver<'a> {
@@ -148,7 +228,14 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn push_mention(&mut self, span: Span, actor: usize, sentence: usize, kind: MentionKind, possessive: bool) {
+    fn push_mention(
+        &mut self,
+        span: Span,
+        actor: usize,
+        sentence: usize,
+        kind: MentionKind,
+        possessive: bool,
+    ) {
         self.mentions.push(MentionRef {
             span,
             actor,
@@ -221,8 +308,10 @@ impl<'a> Resolver<'a> {
             let _ = hits;
             j
         };
-        let is_possessive = |j: usize| tok(j) == "'" && tok(j + 1).eq_ignore_ascii_case("s")
-            || tok(j) == "\u{2019}" && tok(j + 1).eq_ignore_ascii_case("s");
+        let is_possessive = |j: usize| {
+            tok(j) == "'" && tok(j + 1).eq_ignore_ascii_case("s")
+                || tok(j) == "\u{2019}" && tok(j + 1).eq_ignore_ascii_case("s")
+        };
         let role_is_org = |hit: usize| -> bool {
             roles[hit].entries.iter().any(|e| matches!(e, Entry::Role { index, .. } if self.dict.roles[*index].kind == "organization"))
         };
@@ -241,8 +330,24 @@ impl<'a> Resolver<'a> {
             }
             // A capitalized run holding an organization noun is a named organization
             // ("Korean Theatre of Kazakhstan", "Kazakhstan Embassy", "Gangnam University").
+            let table_name_end = name_at[start]
+                .filter(|&h| {
+                    names[h].entries.iter().any(|e| {
+                        matches!(
+                            e,
+                            Entry::Organization(_)
+                                | Entry::Leader(_)
+                                | Entry::Country(_)
+                                | Entry::Place(_)
+                        )
+                    })
+                })
+                .map(|_| hit_end(&names, &name_at, start));
             if !former && is_cap(tok(start)) && !NOT_NAMES.contains(&tok(start)) {
-                if let Some((end, org_role)) = self.org_run(text, tokens, &roles, &role_at, &role_is_org, start) {
+                if let Some((end, org_role)) = self
+                    .org_run(text, tokens, &roles, &role_at, &role_is_org, start)
+                    .filter(|(end, _)| table_name_end.is_none_or(|te| *end > te))
+                {
                     let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
                     let name = text[sp.start..sp.end].to_string();
                     let country = self.org_country(text, tokens, &names, &name_at, start, end);
@@ -314,7 +419,8 @@ impl<'a> Resolver<'a> {
                 if apposition {
                     m += 1;
                 }
-                let (name_span, name_end, leader) = self.read_name(text, tokens, &names, &name_at, m);
+                let (name_span, name_end, leader) =
+                    self.read_name(text, tokens, &names, &name_at, m);
                 if role.kind == "person" && name_span.is_some() {
                     let ns = name_span.expect("checked");
                     let name = text[ns.start..ns.end].to_string();
@@ -333,7 +439,8 @@ impl<'a> Resolver<'a> {
                             sector: Some(role.code.clone()),
                             org_code: None,
                             former,
-                            leader: leader.or_else(|| self.leader_country(&name).map(|_| name.clone())),
+                            leader: leader
+                                .or_else(|| self.leader_country(&name).map(|_| name.clone())),
                             rule: format!("title `{}` + name", role.phrase),
                             mentions: vec![],
                         },
@@ -341,16 +448,28 @@ impl<'a> Resolver<'a> {
                     );
                     self.register_person_parts(&name, a);
                     self.push_mention(full, a, sentence, MentionKind::Actor, false);
-                    i = if apposition && tok(name_end) == "," { name_end + 1 } else { name_end };
+                    i = if apposition && tok(name_end) == "," {
+                        name_end + 1
+                    } else {
+                        name_end
+                    };
                     continue;
                 }
                 // A title or organization noun with a country: a group or organization.
                 if let Some((c, pspan, _)) = pre.clone() {
                     let end_tok = tend;
-                    let span_all = Span::new(tokens[start].span.start, tokens[end_tok - 1].span.end);
+                    let span_all =
+                        Span::new(tokens[start].span.start, tokens[end_tok - 1].span.end);
                     let kind = match role.kind.as_str() {
                         "organization" => ActorKind::Organization,
-                        "person" if !matches!(roles[role_at[k].expect("role")].entries[0], Entry::Role { plural: true, .. }) => ActorKind::Person,
+                        "person"
+                            if !matches!(
+                                roles[role_at[k].expect("role")].entries[0],
+                                Entry::Role { plural: true, .. }
+                            ) =>
+                        {
+                            ActorKind::Person
+                        }
                         _ => ActorKind::Group,
                     };
                     let name = if kind == ActorKind::Organization {
@@ -396,11 +515,24 @@ impl<'a> Resolver<'a> {
                         };
                         let end = hit_end(&names, &name_at, m);
                         let sp = names[h].span;
-                        let cname = self.dict.country(&c).map(|x| x.name.clone()).unwrap_or_default();
-                        let kind = if role.kind == "organization" { ActorKind::Organization } else { ActorKind::Group };
+                        let cname = self
+                            .dict
+                            .country(&c)
+                            .map(|x| x.name.clone())
+                            .unwrap_or_default();
+                        let kind = if role.kind == "organization" {
+                            ActorKind::Organization
+                        } else {
+                            ActorKind::Group
+                        };
                         let a = self.intern(
                             ActorRec {
-                                name: format!("{} of {}", text[tokens[k].span.start..tokens[tend - 1].span.end].to_string(), cname),
+                                name: format!(
+                                    "{} of {}",
+                                    text[tokens[k].span.start..tokens[tend - 1].span.end]
+                                        .to_string(),
+                                    cname
+                                ),
                                 country: Some(c.clone()),
                                 kind,
                                 role: Some(role.role.clone()),
@@ -428,11 +560,50 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+            // "protesters in Kenya", "police in Belarus": a group of that country
+            if let Some((ridx, tend)) = title {
+                if pre.is_none() && matches!(lower(tok(tend)).as_str(), "in" | "from") {
+                    if let Some(h) = name_at.get(tend + 1).copied().flatten() {
+                        let c = names[h].entries.iter().find_map(|e| match e {
+                            Entry::Country(c) => Some(c.clone()),
+                            Entry::Place(p) => self.dict.places[*p].country.clone(),
+                            _ => None,
+                        });
+                        if let Some(c) = c {
+                            let role = self.dict.roles[ridx].clone();
+                            let end = hit_end(&names, &name_at, tend + 1);
+                            let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+                            let a = self.intern(
+                                ActorRec {
+                                    name: text[sp.start..sp.end].to_string(),
+                                    country: Some(c),
+                                    kind: ActorKind::Group,
+                                    role: Some(role.role.clone()),
+                                    sector: Some(role.code.clone()),
+                                    org_code: None,
+                                    former,
+                                    leader: None,
+                                    rule: format!("`{}` in country", role.phrase),
+                                    mentions: vec![],
+                                },
+                                sp,
+                            );
+                            self.push_mention(sp, a, sentence, MentionKind::Actor, false);
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
+            }
             // "the embassy", "the president": the last actor seen with that title
             if let Some((ridx, tend)) = title {
                 if pre.is_none() && start > 0 && lower(tok(start - 1)) == "the" {
                     let role_name = &self.dict.roles[ridx].role;
-                    if let Some(a) = self.actors.iter().rposition(|x| x.role.as_ref() == Some(role_name) && x.country.is_some()) {
+                    if let Some(a) = self
+                        .actors
+                        .iter()
+                        .rposition(|x| x.role.as_ref() == Some(role_name) && x.country.is_some())
+                    {
                         let sp = Span::new(tokens[start].span.start, tokens[tend - 1].span.end);
                         self.push_mention(sp, a, sentence, MentionKind::Actor, is_possessive(tend));
                         i = tend;
@@ -440,34 +611,9 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
-            // A capitalized run holding an organization noun: a named organization.
-            if is_cap(tok(start)) && !NOT_NAMES.contains(&tok(start)) || (pre.is_some() && is_cap(tok(start))) {
-                if let Some((end, org_role)) = self.org_run(text, tokens, &roles, &role_at, &role_is_org, start) {
-                    let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
-                    let name = text[sp.start..sp.end].to_string();
-                    let country = self.org_country(text, tokens, &names, &name_at, start, end);
-                    let role = self.dict.roles[org_role].clone();
-                    let a = self.intern(
-                        ActorRec {
-                            name,
-                            country,
-                            kind: ActorKind::Organization,
-                            role: Some(role.role.clone()),
-                            sector: Some(role.code.clone()),
-                            org_code: None,
-                            former: false,
-                            leader: None,
-                            rule: format!("name with `{}`", role.phrase),
-                            mentions: vec![],
-                        },
-                        sp,
-                    );
-                    self.push_mention(sp, a, sentence, MentionKind::Actor, false);
-                    i = end;
-                    continue;
-                }
-                // "Air Astana": an airline named after its country's place.
-                if tok(start) == "Air" && start + 1 < n {
+            // "Air Astana": an airline named after a place of its country.
+            if tok(start) == "Air" {
+                if start + 1 < n {
                     if let Some(h) = name_at[start + 1] {
                         let c = names[h].entries.iter().find_map(|e| match e {
                             Entry::Place(p) => self.dict.places[*p].country.clone(),
@@ -515,9 +661,36 @@ impl<'a> Resolver<'a> {
                         // another noun only modifies it.
                         let w = &text[sp.start..sp.end];
                         let next = tok(end);
-                        let people = w.ends_with('s') && !next.chars().next().is_some_and(|ch| ch.is_lowercase());
+                        let next_is_lower = next.chars().next().is_some_and(|ch| ch.is_lowercase());
+                        // "Thai fishermen", "British sailors": people of that country
+                        let plural_people = next_is_lower
+                            && tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word)
+                            && (next.ends_with("men")
+                                || next.ends_with("people")
+                                || (next.ends_with('s')
+                                    && !next.ends_with("ss")
+                                    && next.len() > 3))
+                            && !matches!(
+                                next,
+                                "exports"
+                                    | "imports"
+                                    | "goods"
+                                    | "products"
+                                    | "sales"
+                                    | "interests"
+                                    | "affairs"
+                                    | "relations"
+                                    | "ties"
+                                    | "talks"
+                                    | "news"
+                            );
+                        let people = (w.ends_with('s') && !next_is_lower) || plural_people;
                         let a = self.country_actor(&c, sp, text, "country adjective");
-                        let kind = if people { MentionKind::Actor } else { MentionKind::Modifier };
+                        let kind = if people {
+                            MentionKind::Actor
+                        } else {
+                            MentionKind::Modifier
+                        };
                         self.push_mention(sp, a, sentence, kind, false);
                     }
                     Entry::Place(p) => {
@@ -544,11 +717,19 @@ impl<'a> Resolver<'a> {
                         let a = self.intern(
                             ActorRec {
                                 name: org.name.clone(),
-                                country: if org.code.starts_with("IMG") { Some(org.code.clone()) } else { org.country.clone().or_else(|| Some(org.code.clone())) },
+                                country: if org.code.starts_with("IMG") {
+                                    Some(org.code.clone())
+                                } else {
+                                    org.country.clone().or_else(|| Some(org.code.clone()))
+                                },
                                 kind: ActorKind::Organization,
                                 role: None,
                                 sector: org.sector.clone(),
-                                org_code: if org.country.is_none() || org.code.starts_with("IMG") { Some(org.code.clone()) } else { None },
+                                org_code: if org.country.is_none() || org.code.starts_with("IMG") {
+                                    Some(org.code.clone())
+                                } else {
+                                    None
+                                },
                                 former: false,
                                 leader: None,
                                 rule: format!("organization `{}`", org.code),
@@ -566,7 +747,8 @@ impl<'a> Resolver<'a> {
                                 country: Some(leader.country.clone()),
                                 kind: ActorKind::Person,
                                 role: Some(leader.office.clone()),
-                                sector: Some(leader.code[leader.country.len()..].to_string()).filter(|s| !s.is_empty()),
+                                sector: Some(leader.code[leader.country.len()..].to_string())
+                                    .filter(|s| !s.is_empty()),
                                 org_code: None,
                                 former,
                                 leader: Some(leader.name.clone()),
@@ -615,12 +797,20 @@ impl<'a> Resolver<'a> {
             return (None, i, None);
         }
         if let Some(h) = name_at[i] {
-            if let Some(Entry::Leader(l)) = names[h].entries.iter().find(|e| matches!(e, Entry::Leader(_))) {
+            if let Some(Entry::Leader(l)) = names[h]
+                .entries
+                .iter()
+                .find(|e| matches!(e, Entry::Leader(_)))
+            {
                 let mut j = i;
                 while j < n && name_at[j] == Some(h) {
                     j += 1;
                 }
-                return (Some(names[h].span), j, Some(self.dict.leaders[*l].name.clone()));
+                return (
+                    Some(names[h].span),
+                    j,
+                    Some(self.dict.leaders[*l].name.clone()),
+                );
             }
             // a country or place right after a title is not a name
             return (None, i, None);
@@ -628,7 +818,11 @@ impl<'a> Resolver<'a> {
         let mut j = i;
         while j < n && j - i < 4 {
             let t = tokens[j].text(text);
-            if tokens[j].kind == TokenKind::Word && is_cap(t) && !NOT_NAMES.contains(&t) && name_at[j].is_none() {
+            if tokens[j].kind == TokenKind::Word
+                && is_cap(t)
+                && !NOT_NAMES.contains(&t)
+                && name_at[j].is_none()
+            {
                 j += 1;
                 continue;
             }
@@ -638,7 +832,11 @@ impl<'a> Resolver<'a> {
         if j == i {
             return (None, i, None);
         }
-        (Some(Span::new(tokens[i].span.start, tokens[j - 1].span.end)), j, None)
+        (
+            Some(Span::new(tokens[i].span.start, tokens[j - 1].span.end)),
+            j,
+            None,
+        )
     }
 
     /// A capitalized run from `start` that holds an organization noun; returns its end token
@@ -662,7 +860,11 @@ impl<'a> Resolver<'a> {
                 if let Some(h) = role_at[j] {
                     if role_is_org(h) && is_cap(t) {
                         let idx = roles[h].entries.iter().find_map(|e| match e {
-                            Entry::Role { index, .. } if self.dict.roles[*index].kind == "organization" => Some(*index),
+                            Entry::Role { index, .. }
+                                if self.dict.roles[*index].kind == "organization" =>
+                            {
+                                Some(*index)
+                            }
                             _ => None,
                         });
                         if let Some(idx) = idx {
@@ -673,7 +875,11 @@ impl<'a> Resolver<'a> {
                 j += 1;
                 continue;
             }
-            if NAME_CONNECTORS.contains(&t) && j + 1 < n && is_cap(tokens[j + 1].text(text)) && j > start {
+            if NAME_CONNECTORS.contains(&t)
+                && j + 1 < n
+                && is_cap(tokens[j + 1].text(text))
+                && j > start
+            {
                 j += 1;
                 continue;
             }
@@ -745,12 +951,23 @@ impl<'a> Resolver<'a> {
         }
         let country = a.country.clone()?;
         if let Some(leader) = &a.leader {
-            let terms: Vec<_> = self.dict.leaders.iter().filter(|l| &l.name == leader).collect();
+            let terms: Vec<_> = self
+                .dict
+                .leaders
+                .iter()
+                .filter(|l| &l.name == leader)
+                .collect();
             if let Some(d) = date {
-                if let Some(t) = terms.iter().find(|t| in_term(d, t.start.as_deref(), t.end.as_deref())) {
+                if let Some(t) = terms
+                    .iter()
+                    .find(|t| in_term(d, t.start.as_deref(), t.end.as_deref()))
+                {
                     return Some(t.code.clone());
                 }
-                if terms.iter().any(|t| t.end.as_deref().is_some_and(|e| e < d)) {
+                if terms
+                    .iter()
+                    .any(|t| t.end.as_deref().is_some_and(|e| e < d))
+                {
                     return Some(format!("{country}ELI"));
                 }
             } else if a.former {
@@ -785,7 +1002,11 @@ mod tests {
     #[test]
     fn dates_fall_in_terms_by_prefix() {
         assert!(in_term("2024-06", Some("2022-05-10"), Some("2025-04-04")));
-        assert!(!in_term("2025-07-23", Some("2022-05-10"), Some("2025-04-04")));
+        assert!(!in_term(
+            "2025-07-23",
+            Some("2022-05-10"),
+            Some("2025-04-04")
+        ));
         assert!(in_term("1995/2016", Some("1990-04-24"), Some("2019-03-20")));
         assert!(in_term("2025", Some("2025-06-04"), None));
     }

@@ -20,7 +20,12 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut relative = false;
-    let w = |i: usize| tokens.get(i).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default();
+    let w = |i: usize| {
+        tokens
+            .get(i)
+            .map(|t| t.text(text).to_ascii_lowercase())
+            .unwrap_or_default()
+    };
     let mut i = 0;
     while i < tokens.len() {
         let t = w(i);
@@ -30,8 +35,10 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
             && i >= start + 3
             && tokens.get(i + 2).is_some_and(|n| {
                 let nt = n.text(text);
-                matches!(nt.to_ascii_lowercase().as_str(), "the" | "he" | "she" | "they" | "it" | "we" | "his" | "her" | "their" | "its")
-                    || nt.chars().next().is_some_and(char::is_uppercase)
+                matches!(
+                    nt.to_ascii_lowercase().as_str(),
+                    "the" | "he" | "she" | "they" | "it" | "we" | "his" | "her" | "their" | "its"
+                ) || nt.chars().next().is_some_and(char::is_uppercase)
             });
         let boundary_here = t == ";"
             || and_clause
@@ -44,9 +51,16 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
             })
             || (matches!(t.as_str(), "while" | "whereas") && i > start);
         if boundary_here && i > start {
-            out.push(Clause { start, end: i, relative });
+            out.push(Clause {
+                start,
+                end: i,
+                relative,
+            });
             let next = if t == "," || t == ";" { i + 1 } else { i };
-            relative = matches!(w(next).as_str(), "which" | "who" | "whom" | "whose" | "where");
+            relative = matches!(
+                w(next).as_str(),
+                "which" | "who" | "whom" | "whose" | "where"
+            );
             start = next;
             i = next.max(i + 1);
             continue;
@@ -54,7 +68,11 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
         i += 1;
     }
     if start < tokens.len() {
-        out.push(Clause { start, end: tokens.len(), relative });
+        out.push(Clause {
+            start,
+            end: tokens.len(),
+            relative,
+        });
     }
     out
 }
@@ -84,12 +102,22 @@ mod tests {
         );
         assert_eq!(
             clauses("Ruto spoke with Museveni on Monday, and the two leaders agreed to meet."),
-            vec!["Ruto spoke with Museveni on Monday", "and the two leaders agreed to meet."]
+            vec![
+                "Ruto spoke with Museveni on Monday",
+                "and the two leaders agreed to meet."
+            ]
         );
-        assert_eq!(clauses("trade, culture, and development"), vec!["trade, culture, and development"]);
+        assert_eq!(
+            clauses("trade, culture, and development"),
+            vec!["trade, culture, and development"]
+        );
         assert_eq!(
             clauses("Ties were set up in 1992, shortly after it gained independence; trade grew."),
-            vec!["Ties were set up in 1992", "shortly after it gained independence", "trade grew."]
+            vec![
+                "Ties were set up in 1992",
+                "shortly after it gained independence",
+                "trade grew."
+            ]
         );
     }
 }

@@ -55,12 +55,23 @@ pub fn parse(text: &str, d: &Dictionaries) -> Option<Dateline> {
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let window = &rest[..window_end];
-    let dash = window.find(" - ").or_else(|| window.find(" — ")).or_else(|| window.find(" – ")).or_else(|| window.find(" -- "))?;
+    let dash = window
+        .find(" - ")
+        .or_else(|| window.find(" — "))
+        .or_else(|| window.find(" – "))
+        .or_else(|| window.find(" -- "))?;
     let head = window[..dash].trim();
-    let dash_len = window[dash..].chars().take_while(|c| c.is_whitespace() || matches!(c, '-' | '—' | '–')).map(char::len_utf8).sum::<usize>();
+    let dash_len = window[dash..]
+        .chars()
+        .take_while(|c| c.is_whitespace() || matches!(c, '-' | '—' | '–'))
+        .map(char::len_utf8)
+        .sum::<usize>();
     // Agency in parentheses at the end of the head.
     let (head, source) = match (head.rfind('('), head.ends_with(')')) {
-        (Some(i), true) => (head[..i].trim(), Some(head[i + 1..head.len() - 1].trim().to_string())),
+        (Some(i), true) => (
+            head[..i].trim(),
+            Some(head[i + 1..head.len() - 1].trim().to_string()),
+        ),
         _ => (head, None),
     };
     let mut parts = head.split(',').map(str::trim);
@@ -78,7 +89,10 @@ pub fn parse(text: &str, d: &Dictionaries) -> Option<Dateline> {
             let w = w.trim_end_matches('.');
             if let Some(m) = month_number(w) {
                 month = Some(m);
-                if let Some(dn) = words.get(i + 1).and_then(|x| x.trim_end_matches(',').parse::<u8>().ok()) {
+                if let Some(dn) = words
+                    .get(i + 1)
+                    .and_then(|x| x.trim_end_matches(',').parse::<u8>().ok())
+                {
                     day = Some(dn);
                 }
             } else if let Ok(n) = w.parse::<i16>() {
@@ -112,7 +126,9 @@ pub fn place_country(place: &str, d: &Dictionaries) -> Option<String> {
     if let Some(p) = d
         .places
         .iter()
-        .filter(|p| p.name.to_lowercase() == lower || p.aliases.iter().any(|a| a.to_lowercase() == lower))
+        .filter(|p| {
+            p.name.to_lowercase() == lower || p.aliases.iter().any(|a| a.to_lowercase() == lower)
+        })
         .max_by_key(|p| (p.kind == "capital") as u8)
     {
         return p.country.clone();
@@ -120,7 +136,9 @@ pub fn place_country(place: &str, d: &Dictionaries) -> Option<String> {
     d.countries
         .iter()
         .find(|c| {
-            c.capital.as_deref().is_some_and(|x| x.to_lowercase() == lower)
+            c.capital
+                .as_deref()
+                .is_some_and(|x| x.to_lowercase() == lower)
                 || c.name.to_lowercase() == lower
                 || c.aliases.iter().any(|a| a.to_lowercase() == lower)
         })
@@ -170,7 +188,10 @@ mod tests {
     #[test]
     fn year_is_the_earliest_after_past_events() {
         let ev = YearEvidence {
-            not_before: vec![Date::new(2024, 6, 30).unwrap(), Date::new(2025, 6, 4).unwrap()],
+            not_before: vec![
+                Date::new(2024, 6, 30).unwrap(),
+                Date::new(2025, 6, 4).unwrap(),
+            ],
             not_after: vec![Date::new(2026, 12, 31).unwrap()],
         };
         assert_eq!(infer_year(7, 25, &ev), Some(2025));

@@ -28,7 +28,11 @@ use crate::Sent;
 
 #[derive(Debug, Clone)]
 enum CTok {
-    Words { forms: HashSet<String>, verb: bool, participles: HashSet<String> },
+    Words {
+        forms: HashSet<String>,
+        verb: bool,
+        participles: HashSet<String>,
+    },
     Gap,
     Target,
 }
@@ -45,8 +49,12 @@ pub struct Matcher {
     by_first: HashMap<String, Vec<usize>>,
 }
 
-const RESPONSIVE: &[&str] = &["accept", "agree", "reject", "refuse", "decline", "welcome", "respond", "reply"];
-const BE_FORMS: &[&str] = &["was", "were", "been", "be", "is", "are", "being", "get", "got"];
+const RESPONSIVE: &[&str] = &[
+    "accept", "agree", "reject", "refuse", "decline", "welcome", "respond", "reply",
+];
+const BE_FORMS: &[&str] = &[
+    "was", "were", "been", "be", "is", "are", "being", "get", "got",
+];
 const PREPOSITIONS: &[&str] = &[
     "in", "by", "to", "with", "from", "of", "for", "at", "on", "into", "against", "between",
     "about", "over", "toward", "towards", "than", "among", "across", "through", "via",
@@ -65,12 +73,27 @@ impl Matcher {
                         let irr = d.irregular_verbs.get(v);
                         let participles = match irr {
                             Some((_, pp)) => pp.split('/').map(String::from).collect(),
-                            None => verb_forms(v, None).into_iter().filter(|f| f.ends_with("ed")).collect(),
+                            None => verb_forms(v, None)
+                                .into_iter()
+                                .filter(|f| f.ends_with("ed"))
+                                .collect(),
                         };
-                        CTok::Words { forms: verb_forms(v, irr).into_iter().collect(), verb: true, participles }
+                        CTok::Words {
+                            forms: verb_forms(v, irr).into_iter().collect(),
+                            verb: true,
+                            participles,
+                        }
                     }
-                    PatternToken::Noun(n) => CTok::Words { forms: noun_forms(n).into_iter().collect(), verb: false, participles: HashSet::new() },
-                    PatternToken::Literal(alts) => CTok::Words { forms: alts.iter().cloned().collect(), verb: false, participles: HashSet::new() },
+                    PatternToken::Noun(n) => CTok::Words {
+                        forms: noun_forms(n).into_iter().collect(),
+                        verb: false,
+                        participles: HashSet::new(),
+                    },
+                    PatternToken::Literal(alts) => CTok::Words {
+                        forms: alts.iter().cloned().collect(),
+                        verb: false,
+                        participles: HashSet::new(),
+                    },
                     PatternToken::Gap => CTok::Gap,
                     PatternToken::Target => CTok::Target,
                 })
@@ -121,6 +144,7 @@ pub struct EventRec {
 pub struct EventInput<'a> {
     pub text: &'a str,
     pub actor_countries: Vec<Option<String>>,
+    pub actor_roles: Vec<Option<String>>,
     pub sents: &'a [Sent],
     pub mentions: &'a [MentionRef],
     pub times: &'a [TimeExpr],
@@ -129,6 +153,16 @@ pub struct EventInput<'a> {
 }
 
 impl EventInput<'_> {
+    /// A capital city standing for its government ("Washington eased sanctions").
+    fn capital_mention(&self, mi: usize) -> bool {
+        let m = &self.mentions[mi];
+        m.kind == MentionKind::Place
+            && self
+                .actor_roles
+                .get(m.actor)
+                .is_some_and(|r| r.as_deref() == Some("capital"))
+    }
+
     fn actors_country(&self, actor: usize) -> Option<String> {
         self.actor_countries.get(actor).cloned().flatten()
     }
@@ -148,7 +182,11 @@ fn match_at(
         return true;
     }
     match &c.toks[k] {
-        CTok::Words { forms, verb, participles } => {
+        CTok::Words {
+            forms,
+            verb,
+            participles,
+        } => {
             if i >= end_limit || !forms.contains(&words[i]) {
                 return false;
             }
@@ -164,26 +202,34 @@ fn match_at(
             match_at(c, words, i + 1, k + 1, mention_at, m, end_limit)
         }
         CTok::Gap => {
-            // up to six words; a whole actor mention counts as one
+            // up to six words; a whole actor mention counts as one (its inner words can
+            // still be matched by the next token)
+            let mut units = 0;
             let mut j = i;
-            for _ in 0..=6 {
-                if j > end_limit {
-                    break;
-                }
+            let mut mention_end = 0;
+            while j <= end_limit && units <= 6 {
                 if match_at(c, words, j, k + 1, mention_at, m, end_limit) {
                     return true;
                 }
-                j = match mention_at(j) {
-                    Some((_, e)) if e > j => e,
-                    _ => j + 1,
-                };
+                if j >= mention_end {
+                    if let Some((_, e)) = mention_at(j) {
+                        mention_end = e;
+                    }
+                    units += 1;
+                }
+                j += 1;
             }
             false
         }
         CTok::Target => {
             // skip a determiner before the slot
             let mut j = i;
-            if j < end_limit && matches!(words[j].as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+            if j < end_limit
+                && matches!(
+                    words[j].as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                )
+            {
                 j += 1;
             }
             if let Some((mi, mend)) = mention_at(j) {
@@ -203,7 +249,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
     let mut events: Vec<EventRec> = Vec::new();
     for (si, s) in inp.sents.iter().enumerate() {
         let toks = &s.tokens;
-        let words: Vec<String> = toks.iter().map(|t| t.text(inp.text).to_lowercase()).collect();
+        let words: Vec<String> = toks
+            .iter()
+            .map(|t| t.text(inp.text).to_lowercase())
+            .collect();
         // mentions of this sentence, as token ranges
         let ments: Vec<(usize, usize, usize)> = inp
             .mentions
@@ -235,10 +284,20 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
             let cl = &cl;
             let mut found: Vec<Match> = Vec::new();
             for i in cl.start..cl.end {
-                let Some(cands) = matcher.by_first.get(&words[i]) else { continue };
+                let Some(cands) = matcher.by_first.get(&words[i]) else {
+                    continue;
+                };
                 for &ci in cands {
                     let c = &matcher.compiled[ci];
-                    let mut m = Match { pattern: c.pattern, start: i, end: i, verb: None, passive_form: false, target: None, weight: 0 };
+                    let mut m = Match {
+                        pattern: c.pattern,
+                        start: i,
+                        end: i,
+                        verb: None,
+                        passive_form: false,
+                        target: None,
+                        weight: 0,
+                    };
                     if match_at(c, &words, i, 0, &mention_at, &mut m, cl.end) {
                         m.weight = c.toks.iter().filter(|t| !matches!(t, CTok::Gap)).count();
                         found.push(m);
@@ -246,7 +305,12 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 }
             }
             // leftmost, then most specific; no overlaps
-            found.sort_by(|a, b| a.start.cmp(&b.start).then(b.weight.cmp(&a.weight)).then(a.end.cmp(&b.end)));
+            found.sort_by(|a, b| {
+                a.start
+                    .cmp(&b.start)
+                    .then(b.weight.cmp(&a.weight))
+                    .then(a.end.cmp(&b.end))
+            });
             let mut chosen: Vec<Match> = Vec::new();
             for m in found {
                 if chosen.iter().any(|c| m.start < c.end && c.start < m.end) {
@@ -254,7 +318,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 }
                 // an infinitive complement of an event already found ("invited X to make a
                 // visit") is part of that event, not one of its own
-                if chosen.iter().any(|c| c.end <= m.start && words[c.end..m.start].iter().any(|w| w == "to")) {
+                if chosen
+                    .iter()
+                    .any(|c| c.end <= m.start && words[c.end..m.start].iter().any(|w| w == "to"))
+                {
                     continue;
                 }
                 chosen.push(m);
@@ -264,17 +331,28 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 let anchor = m.verb.unwrap_or(m.start);
                 let passive = m.passive_form
                     && m.verb.is_some_and(|v| {
-                        (1..=3).any(|back| v >= back && v - back >= cl.start && BE_FORMS.contains(&words[v - back].as_str()))
+                        (1..=3).any(|back| {
+                            v >= back
+                                && v - back >= cl.start
+                                && BE_FORMS.contains(&words[v - back].as_str())
+                        })
                     });
                 let mut how = Vec::new();
                 // subject candidates before the match
                 let before: Vec<&(usize, usize, usize)> = ments
                     .iter()
-                    .filter(|(mi, a, b)| *a >= cl.start && *b <= m.start && inp.mentions[*mi].kind == MentionKind::Actor)
+                    .filter(|(mi, a, b)| {
+                        *a >= cl.start
+                            && *b <= m.start
+                            && (inp.mentions[*mi].kind == MentionKind::Actor
+                                || inp.capital_mention(*mi))
+                    })
                     .collect();
                 let in_pp = |a: usize| -> bool {
                     let mut j = a;
-                    while j > cl.start && matches!(words[j - 1].as_str(), "the" | "a" | "an" | "its") {
+                    while j > cl.start
+                        && matches!(words[j - 1].as_str(), "the" | "a" | "an" | "its")
+                    {
                         j -= 1;
                     }
                     j > cl.start && PREPOSITIONS.contains(&words[j - 1].as_str())
@@ -295,28 +373,51 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     if words[t] != "between" {
                         return None;
                     }
-                    let x = ments.iter().find(|(_, a, _)| *a == t + 1 || (*a == t + 2 && words[t + 1] == "the"))?;
-                    let y = ments.iter().find(|(_, a, _)| *a == x.2 + 1 && words[x.2] == "and")?;
+                    let x = ments
+                        .iter()
+                        .find(|(_, a, _)| *a == t + 1 || (*a == t + 2 && words[t + 1] == "the"))?;
+                    let y = ments
+                        .iter()
+                        .find(|(_, a, _)| *a == x.2 + 1 && words[x.2] == "and")?;
                     Some((x.0, y.0))
                 });
-                let source_country = subject.first().and_then(|&mi| inp.actors_country(inp.mentions[mi].actor));
+                let source_country = subject
+                    .first()
+                    .and_then(|&mi| inp.actors_country(inp.mentions[mi].actor));
                 let after_target = || -> Option<usize> {
                     let end_scan = cl.end;
                     ments
                         .iter()
-                        .filter(|(mi, a, _)| *a >= m.end.max(anchor + 1) && *a < end_scan && inp.mentions[*mi].kind != MentionKind::Modifier)
+                        .filter(|(mi, a, _)| {
+                            *a > anchor
+                                && *a < end_scan
+                                && inp.mentions[*mi].kind != MentionKind::Modifier
+                        })
                         .find(|(mi, a, _)| {
                             // a place after "in" is where it happened, not to whom; a place of
                             // the source's own country is no target either
                             let place = inp.mentions[*mi].kind == MentionKind::Place;
                             !(place && *a > 0 && words[*a - 1] == "in")
-                                && !(place && source_country.is_some() && inp.actors_country(inp.mentions[*mi].actor) == source_country)
+                                && !(place
+                                    && source_country.is_some()
+                                    && inp.actors_country(inp.mentions[*mi].actor)
+                                        == source_country)
                         })
                         .map(|x| x.0)
                 };
                 let (mut source, mut target): (Option<usize>, Option<usize>);
                 if passive {
-                    let agent = ments.iter().find(|(_, a, _)| *a > anchor && *a < cl.end && words[*a - 1] == "by" || (*a >= 2 && words[a - 2] == "by" && words[a - 1] == "the" && *a > anchor && *a < cl.end)).map(|x| x.0);
+                    let agent = ments
+                        .iter()
+                        .find(|(_, a, _)| {
+                            *a > anchor && *a < cl.end && words[*a - 1] == "by"
+                                || (*a >= 2
+                                    && words[a - 2] == "by"
+                                    && words[a - 1] == "the"
+                                    && *a > anchor
+                                    && *a < cl.end)
+                        })
+                        .map(|x| x.0);
                     if let Some(ag) = agent {
                         source = Some(ag);
                         target = subject.last().copied();
@@ -380,43 +481,81 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 });
                 if tgt_actor.is_none() && main_verb.is_some_and(|v| RESPONSIVE.contains(&v)) {
                     if let Some(sa) = src_actor {
-                        if let Some(prev) = events.iter().rev().find(|e| e.target == Some(sa) && e.source.is_some()) {
+                        if let Some(prev) = events
+                            .iter()
+                            .rev()
+                            .find(|e| e.target == Some(sa) && e.source.is_some())
+                        {
                             tgt_actor = prev.source;
                             how.push("responsive verb: target is who addressed the source".into());
                         }
                     }
                 }
+                let targetless_ok = pat.expect.as_deref().is_some_and(|e| e.ends_with(">-"));
+                // "Thousands protested in Serbia": a domestic event of the place's country
+                let src_actor = src_actor.or_else(|| {
+                    if !targetless_ok {
+                        return None;
+                    }
+                    let loc = ments.iter().find(|(_, a, _)| {
+                        *a > 0 && *a > cl.start && *a < cl.end && words[*a - 1] == "in"
+                    })?;
+                    how.push("source: the country where it happened".into());
+                    Some(actor_of(loc.0))
+                });
                 let Some(src_actor) = src_actor else { continue };
                 if tgt_actor == Some(src_actor) {
                     tgt_actor = None;
                 }
                 // an event needs a target unless its pattern says it has none ("X protested")
-                let targetless_ok = pat.expect.as_deref().is_some_and(|e| e.ends_with(">-"));
                 if tgt_actor.is_none() && !targetless_ok {
                     continue;
                 }
                 // status
                 let lo = subject_end(&ments, source, cl.start);
-                let pre: Vec<&str> = words[lo.min(anchor)..anchor].iter().map(String::as_str).collect();
-                let clause_words: Vec<&str> = words[cl.start..anchor].iter().map(String::as_str).collect();
+                let pre: Vec<&str> = words[lo.min(anchor)..anchor]
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                let clause_words: Vec<&str> =
+                    words[cl.start..anchor].iter().map(String::as_str).collect();
                 let mut status = EventStatus::Occurred;
-                if pre.iter().any(|w| NEGATIONS.contains(w)) || pre.iter().any(|w| NEGATING_VERBS.contains(w)) {
+                if pre.iter().any(|w| NEGATIONS.contains(w))
+                    || pre.iter().any(|w| NEGATING_VERBS.contains(w))
+                {
                     status = EventStatus::Negated;
-                } else if clause_words.iter().any(|w| HYPOTHETICAL_MARKERS.contains(w)) {
+                } else if clause_words
+                    .iter()
+                    .any(|w| HYPOTHETICAL_MARKERS.contains(w))
+                {
                     status = EventStatus::Hypothetical;
-                } else if pre.iter().any(|w| FUTURE_MARKERS.contains(w)) || pre.windows(2).any(|w| BE_FORMS.contains(&w[0]) && w[1] == "to") {
+                } else if pre.iter().any(|w| FUTURE_MARKERS.contains(w))
+                    || pre
+                        .windows(2)
+                        .any(|w| BE_FORMS.contains(&w[0]) && w[1] == "to")
+                {
                     status = EventStatus::Planned;
                 }
                 // date
                 let cspan = Span::new(toks[cl.start].span.start, toks[cl.end - 1].span.end);
                 let date_of = |t: &TimeExpr| -> Option<String> {
-                    if t.kind != TimexType::Date || t.value.starts_with('P') || t.value.contains("REF") || t.start < inp.dateline_end {
+                    if t.kind != TimexType::Date
+                        || t.value.starts_with('P')
+                        || t.value.contains("REF")
+                        || t.start < inp.dateline_end
+                    {
                         return None;
                     }
                     Some(t.range.clone().unwrap_or_else(|| t.value.clone()))
                 };
                 let verb_pos = toks[anchor].span.start;
-                let clause_times: Vec<&TimeExpr> = inp.times.iter().filter(|t| t.start >= cspan.start && t.end <= cspan.end && date_of(t).is_some()).collect();
+                let clause_times: Vec<&TimeExpr> = inp
+                    .times
+                    .iter()
+                    .filter(|t| {
+                        t.start >= cspan.start && t.end <= cspan.end && date_of(t).is_some()
+                    })
+                    .collect();
                 let mut date_source = "clause";
                 let mut date = clause_times
                     .iter()
@@ -426,10 +565,16 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     let main_clause_times: Vec<&TimeExpr> = inp
                         .times
                         .iter()
-                        .filter(|t| t.start >= s.span.start && t.end <= s.span.end && date_of(t).is_some())
+                        .filter(|t| {
+                            t.start >= s.span.start && t.end <= s.span.end && date_of(t).is_some()
+                        })
                         .filter(|t| {
                             // not inside a relative clause of the sentence
-                            !s.clauses.iter().any(|c| c.relative && toks[c.start].span.start <= t.start && t.end <= toks[c.end - 1].span.end)
+                            !s.clauses.iter().any(|c| {
+                                c.relative
+                                    && toks[c.start].span.start <= t.start
+                                    && t.end <= toks[c.end - 1].span.end
+                            })
                         })
                         .collect();
                     if main_clause_times.len() == 1 {
@@ -438,7 +583,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     }
                 }
                 if date.is_none() {
-                    if let Some(prev) = events.iter().rev().find(|e| e.paragraph == s.paragraph && e.date.is_some() && e.date_source != "published") {
+                    if let Some(prev) = events.iter().rev().find(|e| {
+                        e.paragraph == s.paragraph
+                            && e.date.is_some()
+                            && e.date_source != "published"
+                    }) {
                         date = prev.date.clone();
                         date_source = "paragraph";
                     }
@@ -460,10 +609,16 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 // location
                 let location = ments
                     .iter()
-                    .filter(|(mi, a, _)| *a > anchor && *a < cl.end && inp.mentions[*mi].kind == MentionKind::Place)
+                    .filter(|(mi, a, _)| {
+                        *a > anchor && *a < cl.end && inp.mentions[*mi].kind == MentionKind::Place
+                    })
                     .find(|(_, a, _)| matches!(words[*a - 1].as_str(), "in" | "at"))
                     .map(|x| inp.mentions[x.0].actor)
-                    .or_else(|| target.filter(|t| inp.mentions[*t].kind == MentionKind::Place).map(actor_of));
+                    .or_else(|| {
+                        target
+                            .filter(|t| inp.mentions[*t].kind == MentionKind::Place)
+                            .map(actor_of)
+                    });
                 events.push(EventRec {
                     source: Some(src_actor),
                     target: tgt_actor,
@@ -484,7 +639,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
     events
 }
 
-fn subject_end(ments: &[(usize, usize, usize)], source: Option<usize>, clause_start: usize) -> usize {
+fn subject_end(
+    ments: &[(usize, usize, usize)],
+    source: Option<usize>,
+    clause_start: usize,
+) -> usize {
     source
         .and_then(|s| ments.iter().find(|m| m.0 == s))
         .map(|m| m.2)
@@ -492,16 +651,32 @@ fn subject_end(ments: &[(usize, usize, usize)], source: Option<usize>, clause_st
 }
 
 const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("once", 1), ("twice", 2), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("several", 0), ("thrice", 3),
+    ("once", 1),
+    ("twice", 2),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("several", 0),
+    ("thrice", 3),
 ];
 
 fn count_in(words: &[String], _toks: &[Token], _text: &str, cl: &Clause, from: usize) -> u32 {
     for i in from.max(cl.start)..cl.end {
         let w = words[i].as_str();
         if w == "once" || w == "twice" || w == "thrice" {
-            return NUMBER_WORDS.iter().find(|x| x.0 == w).map(|x| x.1).unwrap_or(1);
+            return NUMBER_WORDS
+                .iter()
+                .find(|x| x.0 == w)
+                .map(|x| x.1)
+                .unwrap_or(1);
         }
         if i + 1 < cl.end && words[i + 1] == "times" {
             if let Ok(n) = w.parse::<u32>() {
@@ -519,7 +694,10 @@ fn count_in(words: &[String], _toks: &[Token], _text: &str, cl: &Clause, from: u
 
 /// Merges mentions of the same happening: same source and target countries (in either
 /// order for meetings and talks), same CAMEO root, compatible dates.
-pub fn merge(events: Vec<EventRec>, country_of: &dyn Fn(Option<usize>) -> Option<String>) -> Vec<EventRec> {
+pub fn merge(
+    events: Vec<EventRec>,
+    country_of: &dyn Fn(Option<usize>) -> Option<String>,
+) -> Vec<EventRec> {
     let mut out: Vec<EventRec> = Vec::new();
     for e in events {
         let (sc, tc) = (country_of(e.source), country_of(e.target));
@@ -531,7 +709,12 @@ pub fn merge(events: Vec<EventRec>, country_of: &dyn Fn(Option<usize>) -> Option
             parties
                 && o.code.starts_with(root)
                 && o.status == e.status
-                && dates_compatible(o.date.as_deref(), e.date.as_deref(), o.date_source, e.date_source)
+                && dates_compatible(
+                    o.date.as_deref(),
+                    e.date.as_deref(),
+                    o.date_source,
+                    e.date_source,
+                )
         });
         match same {
             Some(o) => {
@@ -552,7 +735,14 @@ pub fn merge(events: Vec<EventRec>, country_of: &dyn Fn(Option<usize>) -> Option
 
 fn dates_compatible(a: Option<&str>, b: Option<&str>, sa: &str, sb: &str) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a.starts_with(b) || b.starts_with(a) || sa == "published" || sb == "published" || sa == "paragraph" || sb == "paragraph",
+        (Some(a), Some(b)) => {
+            a.starts_with(b)
+                || b.starts_with(a)
+                || sa == "published"
+                || sb == "published"
+                || sa == "paragraph"
+                || sb == "paragraph"
+        }
         _ => true,
     }
 }

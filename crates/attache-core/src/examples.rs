@@ -14,12 +14,18 @@ pub struct ExampleReport {
 }
 
 pub fn check_examples(engine: &Engine) -> ExampleReport {
-    let opts = CodeOptions { date: Date::new(2024, 3, 15).ok() };
+    let opts = CodeOptions {
+        date: Date::new(2024, 3, 15).ok(),
+    };
     let mut failures = Vec::new();
     let mut passed = 0;
     for p in &engine.dict.patterns {
         let doc = engine.code(
-            &InputDocument { id: Some("example".into()), text: Some(p.example.clone()), ..Default::default() },
+            &InputDocument {
+                id: Some("example".into()),
+                text: Some(p.example.clone()),
+                ..Default::default()
+            },
             &opts,
         );
         let (want_src, want_tgt) = match p.expect.as_deref().and_then(|e| e.split_once('>')) {
@@ -27,7 +33,11 @@ pub fn check_examples(engine: &Engine) -> ExampleReport {
             None => (None, None),
         };
         let ok = doc.events.iter().any(|e| {
-            let country = |x: &Option<attache_model::Party>| x.as_ref().and_then(|p| p.country.clone()).unwrap_or_else(|| "-".into());
+            let country = |x: &Option<attache_model::Party>| {
+                x.as_ref()
+                    .and_then(|p| p.country.clone())
+                    .unwrap_or_else(|| "-".into())
+            };
             e.cameo == p.code
                 && want_src.as_ref().is_none_or(|s| &country(&e.source) == s)
                 && want_tgt.as_ref().is_none_or(|t| &country(&e.target) == t)
@@ -42,8 +52,14 @@ pub fn check_examples(engine: &Engine) -> ExampleReport {
                     format!(
                         "{} {}>{}",
                         e.cameo,
-                        e.source.as_ref().and_then(|p| p.country.clone()).unwrap_or_else(|| "-".into()),
-                        e.target.as_ref().and_then(|p| p.country.clone()).unwrap_or_else(|| "-".into())
+                        e.source
+                            .as_ref()
+                            .and_then(|p| p.country.clone())
+                            .unwrap_or_else(|| "-".into()),
+                        e.target
+                            .as_ref()
+                            .and_then(|p| p.country.clone())
+                            .unwrap_or_else(|| "-".into())
                     )
                 })
                 .collect();
@@ -57,5 +73,9 @@ pub fn check_examples(engine: &Engine) -> ExampleReport {
             ));
         }
     }
-    ExampleReport { total: engine.dict.patterns.len(), passed, failures }
+    ExampleReport {
+        total: engine.dict.patterns.len(),
+        passed,
+        failures,
+    }
 }

@@ -12,8 +12,12 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     let _ = writeln!(
         s,
         "published {} ({}): {}",
-        a.published.map(|d| d.to_string()).unwrap_or_else(|| "unknown".into()),
-        a.published_basis.map(|b| format!("{b:?}").to_lowercase()).unwrap_or_else(|| "-".into()),
+        a.published
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "unknown".into()),
+        a.published_basis
+            .map(|b| format!("{b:?}").to_lowercase())
+            .unwrap_or_else(|| "-".into()),
         a.published_reason
     );
     if let Some(d) = &a.dateline {
@@ -43,10 +47,22 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     let _ = writeln!(s, "\nevents");
     for (i, e) in a.events.iter().enumerate() {
         let (sc, tc) = a.event_codes(i);
-        let name = |x: Option<usize>| x.map(|i| a.actors[i].name.clone()).unwrap_or_else(|| "-".into());
+        let name = |x: Option<usize>| {
+            x.map(|i| a.actors[i].name.clone())
+                .unwrap_or_else(|| "-".into())
+        };
         let pat = &engine.dict.patterns[e.pattern];
-        let label = engine.dict.cameo_code(&e.code).map(|c| c.label.clone()).unwrap_or_default();
-        let _ = writeln!(s, "  {} {} ({label})", e.code, e.date.as_deref().unwrap_or("-"));
+        let label = engine
+            .dict
+            .cameo_code(&e.code)
+            .map(|c| c.label.clone())
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {} {} ({label})",
+            e.code,
+            e.date.as_deref().unwrap_or("-")
+        );
         let _ = writeln!(
             s,
             "    {} [{}] → {} [{}], {:?}, count {}",
@@ -61,7 +77,11 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
         let _ = writeln!(s, "    actors: {}", e.how);
         let _ = writeln!(s, "    date from the {}", e.date_source);
         for (si, sp) in &e.mentions {
-            let _ = writeln!(s, "    sentence {si}: {}", a.text[sp.start..sp.end].replace('\n', " "));
+            let _ = writeln!(
+                s,
+                "    sentence {si}: {}",
+                a.text[sp.start..sp.end].replace('\n', " ")
+            );
         }
     }
     let _ = writeln!(s, "\nfacts");
@@ -76,13 +96,23 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
             f.value.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
             f.unit.as_deref().unwrap_or(""),
             f.rank.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
-            f.items.as_ref().map(|v| v.join(", ")).unwrap_or_else(|| "-".into()),
+            f.items
+                .as_ref()
+                .map(|v| v.join(", "))
+                .unwrap_or_else(|| "-".into()),
         );
         let _ = writeln!(s, "    {}", f.rule);
     }
     let _ = writeln!(s, "\ntimes");
     for t in &a.times {
-        let _ = writeln!(s, "  {:<24} {:<9} {:<16} rule {}", a.text[t.start..t.end].replace('\n', " "), t.kind.as_str(), t.value, t.rule);
+        let _ = writeln!(
+            s,
+            "  {:<24} {:<9} {:<16} rule {}",
+            a.text[t.start..t.end].replace('\n', " "),
+            t.kind.as_str(),
+            t.value,
+            t.rule
+        );
     }
     let _ = writeln!(s, "\nquantities");
     for q in &a.quantities {

@@ -54,18 +54,30 @@ pub struct FactInput<'a> {
 pub fn quant_context(text: &str) -> QuantContext {
     let lower = text.to_lowercase();
     let cues: &[(&str, &str)] = &[
-        ("h.k. dlr", "HKD"), ("hong kong dollar", "HKD"), ("hk$", "HKD"), ("hong kong dlr", "HKD"),
-        ("canadian dlr", "CAD"), ("canadian dollar", "CAD"), ("c$", "CAD"),
-        ("australian dlr", "AUD"), ("australian dollar", "AUD"), ("a$", "AUD"),
-        ("new zealand dlr", "NZD"), ("new zealand dollar", "NZD"),
-        ("singapore dlr", "SGD"), ("singapore dollar", "SGD"),
-        ("taiwan dlr", "TWD"), ("new taiwan dollar", "TWD"),
+        ("h.k. dlr", "HKD"),
+        ("hong kong dollar", "HKD"),
+        ("hk$", "HKD"),
+        ("hong kong dlr", "HKD"),
+        ("canadian dlr", "CAD"),
+        ("canadian dollar", "CAD"),
+        ("c$", "CAD"),
+        ("australian dlr", "AUD"),
+        ("australian dollar", "AUD"),
+        ("a$", "AUD"),
+        ("new zealand dlr", "NZD"),
+        ("new zealand dollar", "NZD"),
+        ("singapore dlr", "SGD"),
+        ("singapore dollar", "SGD"),
+        ("taiwan dlr", "TWD"),
+        ("new taiwan dollar", "TWD"),
     ];
     let first = cues
         .iter()
         .filter_map(|(c, code)| lower.find(c).map(|i| (i, *code)))
         .min_by_key(|x| x.0);
-    QuantContext { default_dollar: first.map(|x| x.1.to_string()) }
+    QuantContext {
+        default_dollar: first.map(|x| x.1.to_string()),
+    }
 }
 
 struct Cue {
@@ -143,14 +155,19 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             continue;
         }
         let toks = &s.tokens;
-        let words: Vec<String> = toks.iter().map(|t| t.text(inp.text).to_lowercase()).collect();
+        let words: Vec<String> = toks
+            .iter()
+            .map(|t| t.text(inp.text).to_lowercase())
+            .collect();
         // find cues
         let mut cues: Vec<Cue> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let mut hit = None;
             for (ph, ci) in &cues_tbl {
-                if i + ph.len() <= words.len() && words[i..i + ph.len()].iter().zip(ph).all(|(a, b)| a == b) {
+                if i + ph.len() <= words.len()
+                    && words[i..i + ph.len()].iter().zip(ph).all(|(a, b)| a == b)
+                {
                     hit = Some((ph.len(), *ci));
                     break;
                 }
@@ -161,7 +178,14 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 for (ph2, cj) in &cues_tbl {
                     if ph2.len() == len && words[i..i + len].iter().zip(ph2).all(|(a, b)| a == b) {
                         let c2 = &d.indicator_cues[*cj];
-                        cues.push(Cue { indicator: c2.indicator.clone(), sign: c2.sign, takes: c2.takes.clone(), start: i, end: i + len, phrase: c2.phrase.clone() });
+                        cues.push(Cue {
+                            indicator: c2.indicator.clone(),
+                            sign: c2.sign,
+                            takes: c2.takes.clone(),
+                            start: i,
+                            end: i + len,
+                            phrase: c2.phrase.clone(),
+                        });
                     }
                 }
                 let _ = c;
@@ -173,23 +197,43 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
         if cues.is_empty() {
             continue;
         }
-        let tok_of = |byte: usize| toks.iter().position(|t| t.span.end > byte).unwrap_or(toks.len());
+        let tok_of = |byte: usize| {
+            toks.iter()
+                .position(|t| t.span.end > byte)
+                .unwrap_or(toks.len())
+        };
         let ments: Vec<(usize, usize, usize)> = inp
             .mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| m.sentence == si)
-            .map(|(mi, m)| (mi, tok_of(m.span.start), tok_of(m.span.end.saturating_sub(1)) + 1))
+            .map(|(mi, m)| {
+                (
+                    mi,
+                    tok_of(m.span.start),
+                    tok_of(m.span.end.saturating_sub(1)) + 1,
+                )
+            })
             .collect();
-        let country_at = |mi: usize| -> Option<String> { inp.actors[inp.mentions[mi].actor].country.clone() };
-        let clause_of = |t: usize| s.clauses.iter().position(|c| c.start <= t && t < c.end).unwrap_or(0);
+        let country_at =
+            |mi: usize| -> Option<String> { inp.actors[inp.mentions[mi].actor].country.clone() };
+        let clause_of = |t: usize| {
+            s.clauses
+                .iter()
+                .position(|c| c.start <= t && t < c.end)
+                .unwrap_or(0)
+        };
         let sent_quants: Vec<usize> = (0..inp.quantities.len())
-            .filter(|&q| inp.quantities[q].start >= s.span.start && inp.quantities[q].end <= s.span.end)
+            .filter(|&q| {
+                inp.quantities[q].start >= s.span.start && inp.quantities[q].end <= s.span.end
+            })
             .collect();
         let sent_times: Vec<&TimeExpr> = inp
             .times
             .iter()
-            .filter(|t| t.start >= s.span.start && t.end <= s.span.end && t.start >= inp.dateline_end)
+            .filter(|t| {
+                t.start >= s.span.start && t.end <= s.span.end && t.start >= inp.dateline_end
+            })
             .filter(|t| t.kind == TimexType::Date && is_period_value(&t.value))
             .collect();
         let mut last_in_sentence: Option<(Option<String>, Option<String>)> = None;
@@ -212,7 +256,10 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             let qtok = |q: usize| tok_of(inp.quantities[q].start);
             let wanted = |q: &QuantityExpr| -> bool {
                 match cue.takes.as_str() {
-                    "money" => q.kind == QuantityKind::Money || (q.kind == QuantityKind::Count && q.value >= 1e6 && q.unit.is_none()),
+                    "money" => {
+                        q.kind == QuantityKind::Money
+                            || (q.kind == QuantityKind::Count && q.value >= 1e6 && q.unit.is_none())
+                    }
                     "count" => q.kind == QuantityKind::Count,
                     "percent" => q.kind == QuantityKind::Percent,
                     "ordinal" => q.kind == QuantityKind::Ordinal,
@@ -229,12 +276,22 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                         .filter(|&q| {
                             let t = qtok(q);
                             // same clause, or a relative clause right after the cue's
-                            clause_of(t) == cl || (clause_of(t) == cl + 1 && s.clauses.get(cl + 1).is_some_and(|c| c.relative))
+                            clause_of(t) == cl
+                                || (clause_of(t) == cl + 1
+                                    && s.clauses.get(cl + 1).is_some_and(|c| c.relative))
                         })
                         .collect();
                     // nearest after the cue, else nearest before
-                    let after = cands.iter().copied().filter(|&q| qtok(q) >= cue.end).min_by_key(|&q| qtok(q));
-                    let before = cands.iter().copied().filter(|&q| qtok(q) < cue.start).max_by_key(|&q| qtok(q));
+                    let after = cands
+                        .iter()
+                        .copied()
+                        .filter(|&q| qtok(q) >= cue.end)
+                        .min_by_key(|&q| qtok(q));
+                    let before = cands
+                        .iter()
+                        .copied()
+                        .filter(|&q| qtok(q) < cue.start)
+                        .max_by_key(|&q| qtok(q));
                     // a quantity right before the cue ("a 5.5 billion dlr deficit") binds first
                     let adjacent_before = before.filter(|&q| {
                         let qe = tok_of(inp.quantities[q].end.saturating_sub(1)) + 1;
@@ -256,14 +313,34 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                         }
                         // "rose to X from Y", "from Y to X", "against Y", "compared with Y"
                         let qe = tok_of(qq.end.saturating_sub(1)) + 1;
-                        let prev_q = sent_quants.iter().copied().filter(|&o| o != q && wanted(&inp.quantities[o]) && clause_of(qtok(o)) == cl).collect::<Vec<_>>();
+                        let prev_q = sent_quants
+                            .iter()
+                            .copied()
+                            .filter(|&o| {
+                                o != q && wanted(&inp.quantities[o]) && clause_of(qtok(o)) == cl
+                            })
+                            .collect::<Vec<_>>();
                         for o in prev_q {
                             let ot = qtok(o);
-                            if ot >= qe && ot <= qe + 4 && words[qe..ot].iter().any(|w| matches!(w.as_str(), "from" | "against" | "versus" | "vs" | "compared")) {
-                                change = Some((inp.quantities[o].value * cue.sign, qq.value * cue.sign));
+                            if ot >= qe
+                                && ot <= qe + 4
+                                && words[qe..ot].iter().any(|w| {
+                                    matches!(
+                                        w.as_str(),
+                                        "from" | "against" | "versus" | "vs" | "compared"
+                                    )
+                                })
+                            {
+                                change =
+                                    Some((inp.quantities[o].value * cue.sign, qq.value * cue.sign));
                                 used_q[o] = true;
-                            } else if ot + 1 < qtok(q) && ot >= cue.start.saturating_sub(1) && words[..qtok(q)].last().is_some_and(|w| w == "to") && words[ot.saturating_sub(1)] == "from" {
-                                change = Some((inp.quantities[o].value * cue.sign, qq.value * cue.sign));
+                            } else if ot + 1 < qtok(q)
+                                && ot >= cue.start.saturating_sub(1)
+                                && words[..qtok(q)].last().is_some_and(|w| w == "to")
+                                && words[ot.saturating_sub(1)] == "from"
+                            {
+                                change =
+                                    Some((inp.quantities[o].value * cue.sign, qq.value * cue.sign));
                                 used_q[o] = true;
                             }
                         }
@@ -276,8 +353,15 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                     for t in (lo..cue.start).rev() {
                         let w = words[t].as_str();
                         if w.contains("largest") || w.contains("biggest") {
-                            let ord = w.split('-').next().and_then(ordinal_word).filter(|_| w.contains('-'));
-                            let before = t.checked_sub(1).and_then(|b| ordinal_word(&words[b])).filter(|_| !w.contains('-'));
+                            let ord = w
+                                .split('-')
+                                .next()
+                                .and_then(ordinal_word)
+                                .filter(|_| w.contains('-'));
+                            let before = t
+                                .checked_sub(1)
+                                .and_then(|b| ordinal_word(&words[b]))
+                                .filter(|_| !w.contains('-'));
                             found = Some(ord.or(before).unwrap_or(1));
                             break;
                         }
@@ -310,14 +394,30 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             if let Some(t) = nearest_time(true).or_else(|| nearest_time(false)) {
                 period = Some(t.range.clone().unwrap_or_else(|| t.value.clone()));
             }
-            let has_since = sent_times.iter().any(|t| t.signal.as_deref() == Some("since")) || inp.times.iter().any(|t| t.start >= s.span.start && t.end <= s.span.end && t.signal.as_deref() == Some("since"));
+            let has_since = sent_times
+                .iter()
+                .any(|t| t.signal.as_deref() == Some("since"))
+                || inp.times.iter().any(|t| {
+                    t.start >= s.span.start
+                        && t.end <= s.span.end
+                        && t.signal.as_deref() == Some("since")
+                });
             // a cue with nothing to bind is no fact
-            let bound = value.is_some() || rank.is_some() || items.is_some() || change.is_some() || (cue.takes == "date" && period.is_some());
+            let bound = value.is_some()
+                || rank.is_some()
+                || items.is_some()
+                || change.is_some()
+                || (cue.takes == "date" && period.is_some());
             if !bound {
                 continue;
             }
             let mut indicator = cue.indicator.clone();
-            if indicator == "investment.flow" && (has_since || words.iter().any(|w| matches!(w.as_str(), "cumulative" | "accumulated" | "total"))) {
+            if indicator == "investment.flow"
+                && (has_since
+                    || words
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "cumulative" | "accumulated" | "total")))
+            {
                 indicator = "investment.cumulative".into();
             }
             if indicator == "investment.flow" && period.is_none() {
@@ -328,9 +428,13 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             // "between X and Y"
             for t in clause.start..clause.end {
                 if words[t] == "between" {
-                    let x = ments.iter().find(|m| m.1 == t + 1 || (m.1 == t + 2 && words[t + 1] == "the"));
+                    let x = ments
+                        .iter()
+                        .find(|m| m.1 == t + 1 || (m.1 == t + 2 && words[t + 1] == "the"));
                     if let Some(x) = x {
-                        if let Some(y) = ments.iter().find(|m| m.1 == x.2 + 1 && words[x.2] == "and") {
+                        if let Some(y) =
+                            ments.iter().find(|m| m.1 == x.2 + 1 && words[x.2] == "and")
+                        {
                             subject = country_at(x.0);
                             partner = country_at(y.0);
                             how.push("`between X and Y`".into());
@@ -341,7 +445,12 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             // "in X's favour"
             if subject.is_none() {
                 for t in clause.start..clause.end.saturating_sub(3) {
-                    if words[t] == "in" && matches!(words.get(t + 4).map(String::as_str), Some("favour") | Some("favor")) {
+                    if words[t] == "in"
+                        && matches!(
+                            words.get(t + 4).map(String::as_str),
+                            Some("favour") | Some("favor")
+                        )
+                    {
                         if let Some(x) = ments.iter().find(|m| m.1 == t + 1) {
                             subject = country_at(x.0);
                             how.push("`in X's favour`".into());
@@ -356,17 +465,54 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 while t > clause.start && steps < 6 {
                     t -= 1;
                     steps += 1;
-                    if let Some(m) = ments.iter().find(|m| m.2 == t + 1 || (m.2 + 2 == t + 1 && words[t] == "s" && words[t - 1] == "'")) {
+                    if let Some(m) = ments.iter().find(|m| {
+                        m.2 == t + 1 || (m.2 + 2 == t + 1 && words[t] == "s" && words[t - 1] == "'")
+                    }) {
                         let mm = &inp.mentions[m.0];
-                        if mm.possessive || mm.kind == MentionKind::Modifier || inp.actors[mm.actor].kind == ActorKind::Country {
+                        if mm.possessive
+                            || mm.kind == MentionKind::Modifier
+                            || inp.actors[mm.actor].kind == ActorKind::Country
+                        {
                             subject = country_at(m.0);
                             how.push("possessive or adjective before the cue".into());
                         }
                         break;
                     }
                     let w = words[t].as_str();
-                    let skippable = matches!(w, "'" | "s" | "trade" | "record" | "bilateral" | "total" | "overall" | "annual" | "the" | "a" | "an" | "its" | "their" | "of" | "dlr" | "dlrs" | "mln" | "billion" | "million" | "pct" | "largest" | "biggest" | "mainly" | "direct" | "merchandise" | "visible" | "current" | "account" | "number" | "ethnic" | "key" | "main")
-                        || w.chars().any(|c| c.is_ascii_digit())
+                    let skippable = matches!(
+                        w,
+                        "'" | "s"
+                            | "trade"
+                            | "record"
+                            | "bilateral"
+                            | "total"
+                            | "overall"
+                            | "annual"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "of"
+                            | "dlr"
+                            | "dlrs"
+                            | "mln"
+                            | "billion"
+                            | "million"
+                            | "pct"
+                            | "largest"
+                            | "biggest"
+                            | "mainly"
+                            | "direct"
+                            | "merchandise"
+                            | "visible"
+                            | "current"
+                            | "account"
+                            | "number"
+                            | "ethnic"
+                            | "key"
+                            | "main"
+                    ) || w.chars().any(|c| c.is_ascii_digit())
                         || ordinal_word(w).is_some();
                     if !skippable {
                         break;
@@ -383,7 +529,11 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                         (_, "with") | (_, "to") | (_, "in") | (_, "into") => "partner",
                         _ => continue,
                     };
-                    let target_tok = if words.get(t + 1).is_some_and(|x| x == "the") { t + 2 } else { t + 1 };
+                    let target_tok = if words.get(t + 1).is_some_and(|x| x == "the") {
+                        t + 2
+                    } else {
+                        t + 1
+                    };
                     if let Some(m) = ments.iter().find(|m| m.1 == target_tok) {
                         let c = country_at(m.0);
                         if role == "partner" {
@@ -400,7 +550,9 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             }
             // Possessive of the partner before a rank ("Kazakhstan's fifth-largest investor")
             if cue.takes == "ordinal" {
-                if let Some(m) = ments.iter().rev().find(|m| m.2 <= cue.start && m.2 + 4 >= cue.start && inp.mentions[m.0].possessive) {
+                if let Some(m) = ments.iter().rev().find(|m| {
+                    m.2 <= cue.start && m.2 + 4 >= cue.start && inp.mentions[m.0].possessive
+                }) {
                     partner = country_at(m.0);
                     if subject == partner {
                         subject = None;
@@ -410,8 +562,14 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             // the clause's subject: first actor of the clause before the cue, not in a PP
             if subject.is_none() {
                 let first = ments.iter().find(|m| {
-                    m.1 >= clause.start && m.2 <= cue.start && inp.mentions[m.0].kind != MentionKind::Place
-                        && !(m.1 > 0 && matches!(words[m.1 - 1].as_str(), "to" | "in" | "from" | "of" | "for" | "at" | "on" | "by"))
+                    m.1 >= clause.start
+                        && m.2 <= cue.start
+                        && inp.mentions[m.0].kind != MentionKind::Place
+                        && !(m.1 > 0
+                            && matches!(
+                                words[m.1 - 1].as_str(),
+                                "to" | "in" | "from" | "of" | "for" | "at" | "on" | "by"
+                            ))
                         && country_at(m.0) != partner
                 });
                 if let Some(m) = first {
@@ -431,14 +589,20 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             }
             if cue.takes == "date" && subject.is_none() {
                 // "The X Theatre, founded in 1932": the organization before the cue
-                if let Some(m) = ments.iter().rev().find(|m| m.2 <= cue.start && inp.actors[inp.mentions[m.0].actor].kind == ActorKind::Organization) {
+                if let Some(m) = ments.iter().rev().find(|m| {
+                    m.2 <= cue.start
+                        && inp.actors[inp.mentions[m.0].actor].kind == ActorKind::Organization
+                }) {
                     let a = &inp.actors[inp.mentions[m.0].actor];
                     subject = a.country.clone();
                     items = Some(vec![a.name.clone()]);
                 }
             }
             if cue.indicator == "founded" {
-                if let Some(m) = ments.iter().rev().find(|m| m.2 <= cue.start && inp.actors[inp.mentions[m.0].actor].kind == ActorKind::Organization) {
+                if let Some(m) = ments.iter().rev().find(|m| {
+                    m.2 <= cue.start
+                        && inp.actors[inp.mentions[m.0].actor].kind == ActorKind::Organization
+                }) {
                     let a = &inp.actors[inp.mentions[m.0].actor];
                     subject = a.country.clone();
                     items = Some(vec![a.name.clone()]);
@@ -447,7 +611,10 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 }
             }
             // carry from the fact before in the paragraph, then the story's dyad
-            let prev = out.iter().rev().find(|f| inp.sents[f.sentence].paragraph == s.paragraph);
+            let prev = out
+                .iter()
+                .rev()
+                .find(|f| inp.sents[f.sentence].paragraph == s.paragraph);
             if subject.is_none() {
                 if let Some(p) = prev {
                     subject = p.subject.clone();
@@ -490,11 +657,12 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             }
             claimed_cues.push((cue.start, cue.end));
             last_in_sentence = Some((subject.clone(), partner.clone()));
-            let final_indicator = if indicator.starts_with("tourism.visitors") && cue.takes == "percent" {
-                "tourism.visitors.change".to_string()
-            } else {
-                indicator
-            };
+            let final_indicator =
+                if indicator.starts_with("tourism.visitors") && cue.takes == "percent" {
+                    "tourism.visitors.change".to_string()
+                } else {
+                    indicator
+                };
             let span = Span::new(toks[clause.start].span.start, toks[clause.end - 1].span.end);
             out.push(FactRec {
                 indicator: final_indicator,
@@ -518,9 +686,33 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
 
 /// A list of goods after a cue: "include crude oil, metals, and steel", "like paper
 /// machinery and ships to Canada".
-fn read_items(words: &[String], toks: &[attache_text::Token], text: &str, from: usize, to: usize) -> Option<Vec<String>> {
+fn read_items(
+    words: &[String],
+    toks: &[attache_text::Token],
+    text: &str,
+    from: usize,
+    to: usize,
+) -> Option<Vec<String>> {
     let mut i = from;
-    while i < to && matches!(words[i].as_str(), "include" | "includes" | "included" | "including" | "such" | "as" | "like" | "are" | "were" | "mainly" | "mostly" | "chiefly" | "of" | ":") {
+    while i < to
+        && matches!(
+            words[i].as_str(),
+            "include"
+                | "includes"
+                | "included"
+                | "including"
+                | "such"
+                | "as"
+                | "like"
+                | "are"
+                | "were"
+                | "mainly"
+                | "mostly"
+                | "chiefly"
+                | "of"
+                | ":"
+        )
+    {
         i += 1;
     }
     let mut items = Vec::new();
@@ -532,7 +724,11 @@ fn read_items(words: &[String], toks: &[attache_text::Token], text: &str, from: 
                 items.push(cur.clone());
                 cur.clear();
             }
-        } else if matches!(w, "." | "to" | "from" | "in" | "for" | "with" | ";" | "worth" | "valued") || w.chars().any(|c| c.is_ascii_digit()) {
+        } else if matches!(
+            w,
+            "." | "to" | "from" | "in" | "for" | "with" | ";" | "worth" | "valued"
+        ) || w.chars().any(|c| c.is_ascii_digit())
+        {
             break;
         } else {
             cur.push(i);
@@ -545,7 +741,9 @@ fn read_items(words: &[String], toks: &[attache_text::Token], text: &str, from: 
     let items: Vec<String> = items
         .into_iter()
         .filter(|it| it.len() <= 4)
-        .map(|it| text[toks[it[0]].span.start..toks[*it.last().expect("non-empty")].span.end].to_string())
+        .map(|it| {
+            text[toks[it[0]].span.start..toks[*it.last().expect("non-empty")].span.end].to_string()
+        })
         .collect();
     (items.len() >= 2).then_some(items)
 }

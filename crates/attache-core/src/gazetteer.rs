@@ -120,7 +120,10 @@ impl Gazetteer {
                     index: i,
                     plural: k > 0,
                 };
-                if !v.iter().any(|x| matches!(x, Entry::Role { index, .. } if *index == i)) {
+                if !v
+                    .iter()
+                    .any(|x| matches!(x, Entry::Role { index, .. } if *index == i))
+                {
                     v.push(e);
                 }
             }

@@ -26,24 +26,59 @@ pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor"];
 
 /// Verbs and phrases before an event verb that negate it ("refused to visit").
 pub const NEGATING_VERBS: &[&str] = &[
-    "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails",
-    "rejected", "canceled", "cancelled", "postponed", "called off",
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "decline",
+    "failed",
+    "fails",
+    "rejected",
+    "canceled",
+    "cancelled",
+    "postponed",
+    "called off",
 ];
 
 /// Words before an event verb that place it in the future ("will visit", "plans to").
 pub const FUTURE_MARKERS: &[&str] = &[
-    "will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends", "intend",
-    "expected", "scheduled", "due", "set", "aims", "going", "would",
+    "will",
+    "'ll",
+    "shall",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "expected",
+    "scheduled",
+    "due",
+    "set",
+    "aims",
+    "going",
+    "would",
 ];
 
 /// Words that make a clause hypothetical ("could attack", "if they agree").
-pub const HYPOTHETICAL_MARKERS: &[&str] = &["could", "might", "may", "if", "unless", "should", "whether"];
+pub const HYPOTHETICAL_MARKERS: &[&str] =
+    &["could", "might", "may", "if", "unless", "should", "whether"];
 
 /// Verbs of saying: the speaker is the source of the statement; what is reported keeps its
 /// own actors.
 pub const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "stated", "added", "noted", "announced",
-    "reported", "according",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "added",
+    "noted",
+    "announced",
+    "reported",
+    "according",
 ];
 
 /// Words that end a noun phrase in a subject search.

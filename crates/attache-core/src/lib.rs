@@ -83,7 +83,11 @@ impl Engine {
     pub fn new(dict: Dictionaries) -> Engine {
         let gazetteer = gazetteer::Gazetteer::new(&dict);
         let matcher = events::Matcher::new(&dict);
-        Engine { dict, gazetteer, matcher }
+        Engine {
+            dict,
+            gazetteer,
+            matcher,
+        }
     }
 
     /// Codes one input document into the contract's shape.
@@ -108,7 +112,12 @@ impl Engine {
             .map(|s| {
                 let tokens = attache_text::tokenize(&text, s.span);
                 let clauses = clauses::split(&text, &tokens);
-                Sent { span: s.span, paragraph: s.paragraph, tokens, clauses }
+                Sent {
+                    span: s.span,
+                    paragraph: s.paragraph,
+                    tokens,
+                    clauses,
+                }
             })
             .collect();
         let dl = dateline::parse(&text, &self.dict);
@@ -118,8 +127,15 @@ impl Engine {
             resolver.sentence(&text, i, s.span, &s.tokens);
         }
 
-        let (published, published_basis, published_reason) =
-            published::decide(input, opts, dl.as_ref(), &text, &sents, &resolver, &mut warnings);
+        let (published, published_basis, published_reason) = published::decide(
+            input,
+            opts,
+            dl.as_ref(),
+            &text,
+            &sents,
+            &resolver,
+            &mut warnings,
+        );
 
         let times = attache_time::extract(&text, published);
         let quant_ctx = facts::quant_context(&text);
@@ -129,6 +145,7 @@ impl Engine {
         let inp = events::EventInput {
             text: &text,
             actor_countries: resolver.actors.iter().map(|a| a.country.clone()).collect(),
+            actor_roles: resolver.actors.iter().map(|a| a.role.clone()).collect(),
             sents: &sents,
             mentions: &resolver.mentions,
             times: &times,
@@ -138,23 +155,34 @@ impl Engine {
         let raw_events = events::find(&self.dict, &self.matcher, &inp);
         let country_of = |a: Option<usize>| a.and_then(|i| resolver.actors[i].country.clone());
         let events = events::merge(raw_events, &country_of);
-        let facts = facts::find(&self.dict, &facts::FactInput {
-            text: &text,
-            sents: &sents,
-            mentions: &resolver.mentions,
-            actors: &resolver.actors,
-            times: &times,
-            quantities: &quantities,
-            dateline_end,
-            dateline_country: dl.as_ref().and_then(|d| d.country.clone()),
-        });
+        let facts = facts::find(
+            &self.dict,
+            &facts::FactInput {
+                text: &text,
+                sents: &sents,
+                mentions: &resolver.mentions,
+                actors: &resolver.actors,
+                times: &times,
+                quantities: &quantities,
+                dateline_end,
+                dateline_country: dl.as_ref().and_then(|d| d.country.clone()),
+            },
+        );
         // codes of each event's actors as of the event's date
         let resolver_codes = events
             .iter()
             .map(|e| {
                 vec![
-                    (e.source.and_then(|s| resolver.code_at(s, e.date.as_deref())), None),
-                    (e.target.and_then(|t| resolver.code_at(t, e.date.as_deref())), None),
+                    (
+                        e.source
+                            .and_then(|s| resolver.code_at(s, e.date.as_deref())),
+                        None,
+                    ),
+                    (
+                        e.target
+                            .and_then(|t| resolver.code_at(t, e.date.as_deref())),
+                        None,
+                    ),
                 ]
             })
             .collect();

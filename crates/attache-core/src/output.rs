@@ -2,8 +2,8 @@
 //! [`Document`] with code-point spans.
 
 use attache_model::{
-    Actor, ActorKind, Change, CharIndex, Document, Event, Fact, InputDocument, Location,
-    Mention, Party, Place, Quantity, Timex,
+    Actor, ActorKind, Change, CharIndex, Document, Event, Fact, InputDocument, Location, Mention,
+    Party, Place, Quantity, Timex,
 };
 
 use crate::{Analysis, Engine};
@@ -12,7 +12,10 @@ pub fn document(engine: &Engine, input: &InputDocument, a: &Analysis) -> Documen
     let idx = CharIndex::new(&a.text);
     let span = |s: usize, e: usize| idx.span(s, e);
     let sentence_text = |i: usize| -> String {
-        a.sents.get(i).map(|s| a.text[s.span.start..s.span.end].to_string()).unwrap_or_default()
+        a.sents
+            .get(i)
+            .map(|s| a.text[s.span.start..s.span.end].to_string())
+            .unwrap_or_default()
     };
 
     let actors = a
@@ -21,14 +24,20 @@ pub fn document(engine: &Engine, input: &InputDocument, a: &Analysis) -> Documen
         .enumerate()
         .filter(|(i, _)| {
             // adjectives that only modified other nouns are no actors
-            a.mentions.iter().any(|m| m.actor == *i && m.kind != crate::actors::MentionKind::Modifier)
+            a.mentions
+                .iter()
+                .any(|m| m.actor == *i && m.kind != crate::actors::MentionKind::Modifier)
         })
         .map(|(i, r)| Actor {
             name: r.name.clone(),
             country: r.country.clone(),
             code: a.actor_codes.get(i).cloned().flatten(),
             kind: r.kind,
-            role: if r.former { r.role.as_ref().map(|x| format!("former {x}")) } else { r.role.clone() },
+            role: if r.former {
+                r.role.as_ref().map(|x| format!("former {x}"))
+            } else {
+                r.role.clone()
+            },
             mentions: r.mentions.iter().map(|m| span(m.start, m.end)).collect(),
             rule: Some(r.rule.clone()),
         })
@@ -36,7 +45,11 @@ pub fn document(engine: &Engine, input: &InputDocument, a: &Analysis) -> Documen
 
     let party = |actor: Option<usize>, code: Option<String>| -> Option<Party> {
         let r = &a.actors[actor?];
-        Some(Party { name: r.name.clone(), country: r.country.clone(), code })
+        Some(Party {
+            name: r.name.clone(),
+            country: r.country.clone(),
+            code,
+        })
     };
     let events = a
         .events
@@ -60,9 +73,19 @@ pub fn document(engine: &Engine, input: &InputDocument, a: &Analysis) -> Documen
                 count: e.count,
                 location: e.location.map(|l| {
                     let r = &a.actors[l];
-                    Location { name: r.name.clone(), country: r.country.clone() }
+                    Location {
+                        name: r.name.clone(),
+                        country: r.country.clone(),
+                    }
                 }),
-                mentions: e.mentions.iter().map(|(s, sp)| Mention { sentence: *s, span: span(sp.start, sp.end) }).collect(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|(s, sp)| Mention {
+                        sentence: *s,
+                        span: span(sp.start, sp.end),
+                    })
+                    .collect(),
                 text: sentence_text(e.mentions[0].0),
                 rule: Some(pat.rule_name()),
             }
@@ -83,7 +106,10 @@ pub fn document(engine: &Engine, input: &InputDocument, a: &Analysis) -> Documen
             change: f.change.map(|(from, to)| Change { from, to }),
             rank: f.rank,
             items: f.items.clone(),
-            mentions: vec![Mention { sentence: f.sentence, span: span(f.span.start, f.span.end) }],
+            mentions: vec![Mention {
+                sentence: f.sentence,
+                span: span(f.span.start, f.span.end),
+            }],
             text: sentence_text(f.sentence),
             rule: Some(f.rule.clone()),
             checks: vec![],
@@ -122,10 +148,16 @@ pub fn document(engine: &Engine, input: &InputDocument, a: &Analysis) -> Documen
         id: a.id.clone(),
         title: input.title.clone(),
         url: input.url.clone(),
-        source: input.source.clone().or_else(|| a.dateline.as_ref().and_then(|d| d.source.clone())),
+        source: input
+            .source
+            .clone()
+            .or_else(|| a.dateline.as_ref().and_then(|d| d.source.clone())),
         published: a.published.map(|d| d.to_string()),
         published_basis: a.published_basis,
-        dateline: a.dateline.as_ref().map(|d| Place { place: d.place.clone(), country: d.country.clone() }),
+        dateline: a.dateline.as_ref().map(|d| Place {
+            place: d.place.clone(),
+            country: d.country.clone(),
+        }),
         language: Some("en".into()),
         text: a.text.clone(),
         actors,

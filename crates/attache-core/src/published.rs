@@ -22,7 +22,17 @@ fn parse_partial(s: &str) -> Option<Date> {
     Date::new(y, m, d).ok()
 }
 
-const FUTURE_WORDS: &[&str] = &["will", "next", "scheduled", "plans", "planned", "upcoming", "expected", "due", "slated"];
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "next",
+    "scheduled",
+    "plans",
+    "planned",
+    "upcoming",
+    "expected",
+    "due",
+    "slated",
+];
 
 /// Years named in past-tense clauses bound the story from below, in future clauses from
 /// above; titled office holders bound it by their terms.
@@ -42,7 +52,10 @@ fn evidence(text: &str, sents: &[Sent], resolver: &Resolver, dateline_end: usize
                 if !(1900..=2100).contains(&y) || w.len() != 4 {
                     continue;
                 }
-                let month = i.checked_sub(1).and_then(|j| month_number(&words[j])).unwrap_or(1);
+                let month = i
+                    .checked_sub(1)
+                    .and_then(|j| month_number(&words[j]))
+                    .unwrap_or(1);
                 if future {
                     if let Ok(d) = Date::new(y, 12, 31) {
                         ev.not_after.push(d);
@@ -53,9 +66,18 @@ fn evidence(text: &str, sents: &[Sent], resolver: &Resolver, dateline_end: usize
             }
         }
     }
-    for a in resolver.actors.iter().filter(|a| a.kind == ActorKind::Person) {
+    for a in resolver
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+    {
         let Some(name) = &a.leader else { continue };
-        let terms: Vec<_> = resolver.dict.leaders.iter().filter(|l| &l.name == name).collect();
+        let terms: Vec<_> = resolver
+            .dict
+            .leaders
+            .iter()
+            .filter(|l| &l.name == name)
+            .collect();
         if a.former {
             if let Some(end) = terms.iter().filter_map(|t| t.end.as_deref()).max() {
                 if let Some(d) = parse_partial(end) {
@@ -88,8 +110,16 @@ pub fn decide(
 ) -> (Option<Date>, Option<PublishedBasis>, String) {
     if let Some(p) = input.published.as_deref().filter(|p| !p.trim().is_empty()) {
         match parse_date(p) {
-            Some(d) => return (Some(d), Some(PublishedBasis::Metadata), format!("input metadata `{p}`")),
-            None => warnings.push(format!("`published` value `{p}` is not a YYYY-MM-DD date; ignored")),
+            Some(d) => {
+                return (
+                    Some(d),
+                    Some(PublishedBasis::Metadata),
+                    format!("input metadata `{p}`"),
+                )
+            }
+            None => warnings.push(format!(
+                "`published` value `{p}` is not a YYYY-MM-DD date; ignored"
+            )),
         }
     }
     if let Some(d) = opts.date {
@@ -103,7 +133,11 @@ pub fn decide(
     };
     if let Some(y) = dl.year {
         if let Ok(d) = Date::new(y, m as i8, day as i8) {
-            return (Some(d), Some(PublishedBasis::Dateline), "dateline with year".into());
+            return (
+                Some(d),
+                Some(PublishedBasis::Dateline),
+                "dateline with year".into(),
+            );
         }
     }
     let ev = evidence(text, sents, resolver, dl.end);

@@ -6,7 +6,7 @@
 mod sentences;
 mod tokens;
 
-pub use sentences::{split_sentences, Sentence};
+pub use sentences::{split_sentences, Sentence, MAX_SENTENCE_BYTES};
 pub use tokens::{tokenize, Token, TokenKind};
 
 /// A half-open byte range `[start, end)` into the clean text.

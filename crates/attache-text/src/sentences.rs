@@ -16,13 +16,16 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// The longest sentence kept whole; longer runs are cut at the next whitespace.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
 /// Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
-    "sen", "rep", "rev", "st", "sr", "jr", "messrs", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "etc", "inc", "corp",
-    "co", "ltd", "bros", "dept", "fig", "approx", "est", "pres", "min", "mt", "ft", "u.s",
-    "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+    "rep", "rev", "st", "sr", "jr", "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "etc", "inc", "corp", "co", "ltd",
+    "bros", "dept", "fig", "approx", "est", "pres", "min", "mt", "ft", "u.s", "u.n", "u.k", "e.u",
+    "a.m", "p.m", "i.e", "e.g",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -77,6 +80,13 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             continue;
         }
         if c.is_whitespace() {
+            // Text with no sentence ends (tables, run-on scrapes) is cut into pieces of at most
+            // MAX_SENTENCE_BYTES so that later stages stay linear.
+            if start.is_some_and(|s| i - s > MAX_SENTENCE_BYTES) {
+                if let Some(s) = start.take() {
+                    push(&mut out, s, i, paragraph);
+                }
+            }
             i += clen;
             continue;
         }
@@ -92,7 +102,10 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             let mut j = i + 1;
             while j < n {
                 let d = text[j..].chars().next().unwrap_or(' ');
-                if matches!(d, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '.' | '!' | '?') {
+                if matches!(
+                    d,
+                    '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '.' | '!' | '?'
+                ) {
                     j += d.len_utf8();
                 } else {
                     break;
@@ -184,6 +197,14 @@ mod tests {
         assert_eq!(got[0], ("First one.", 0));
         assert_eq!(got[1], ("Second one.", 0));
         assert_eq!(got[2].1, 1);
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_pieces() {
+        let s = "word ".repeat(10_000);
+        let got = split_sentences(&s);
+        assert!(got.len() >= 10);
+        assert!(got.iter().all(|x| x.span.len() <= MAX_SENTENCE_BYTES + 10));
     }
 
     #[test]

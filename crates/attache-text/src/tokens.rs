@@ -168,8 +168,20 @@ mod tests {
         assert_eq!(
             words("Lee Jae-myung met U.S. envoys on 3.8 and 120,000, Korea's."),
             vec![
-                "Lee", "Jae-myung", "met", "U.S.", "envoys", "on", "3.8", "and", "120,000",
-                ",", "Korea", "'", "s", "."
+                "Lee",
+                "Jae-myung",
+                "met",
+                "U.S.",
+                "envoys",
+                "on",
+                "3.8",
+                "and",
+                "120,000",
+                ",",
+                "Korea",
+                "'",
+                "s",
+                "."
             ]
         );
     }
@@ -182,7 +194,9 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["", "'", "a'", "1,", "1,2", "U.", ".U.S", "a-", "—–", "ⓒ 1.", "x.y.z."] {
+        for s in [
+            "", "'", "a'", "1,", "1,2", "U.", ".U.S", "a-", "—–", "ⓒ 1.", "x.y.z.",
+        ] {
             let _ = tokenize(s, Span::new(0, s.len()));
         }
     }

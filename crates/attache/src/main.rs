@@ -33,6 +33,8 @@ enum Command {
     Serve(commands::serve::Args),
     /// Export stored events: GDELT 2.0 rows, PLOVER JSON Lines, CSV or Parquet.
     Export(commands::export::Args),
+    /// Coding throughput on a real corpus (default: Reuters-21578 in ../shared), one thread.
+    Bench(commands::bench::Args),
     /// Load-test an API URL on loopback and report latency percentiles.
     BenchApi(commands::bench_api::Args),
 }
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => commands::ingest::run(a),
         Command::Serve(a) => commands::serve::run(a),
         Command::Export(a) => commands::export::run(a),
+        Command::Bench(a) => commands::bench::run(a),
         Command::BenchApi(a) => commands::bench_api::run(a),
     };
     match result {

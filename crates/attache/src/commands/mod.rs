@@ -1,5 +1,6 @@
 //! One module per subcommand: its clap `Args` and its `run`.
 
+pub mod bench;
 pub mod bench_api;
 pub mod check;
 pub mod code;
