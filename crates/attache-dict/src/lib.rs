@@ -29,7 +29,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {} {}", self.file, self.line, self.code, self.message)
+        write!(
+            f,
+            "{}:{}: {} {}",
+            self.file, self.line, self.code, self.message
+        )
     }
 }
 
@@ -156,13 +160,27 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("ontology/cameo_roles.tsv", &["code", "label", "kind"]),
     (
         "ontology/cameo_events.tsv",
-        &["code", "label", "goldstein", "quad_class", "plover", "plover_mode"],
+        &[
+            "code",
+            "label",
+            "goldstein",
+            "quad_class",
+            "plover",
+            "plover_mode",
+        ],
     ),
     (
         "geo/countries.tsv",
         &[
-            "code", "iso2", "name", "aliases", "adjectives", "capital", "valid_from",
-            "valid_to", "ambiguous",
+            "code",
+            "iso2",
+            "name",
+            "aliases",
+            "adjectives",
+            "capital",
+            "valid_from",
+            "valid_to",
+            "ambiguous",
         ],
     ),
     ("geo/places.tsv", &["name", "country", "kind", "aliases"]),
@@ -173,11 +191,16 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("en/roles.tsv", &["phrase", "code", "role", "kind"]),
     (
         "en/leaders.tsv",
-        &["name", "aliases", "country", "office", "code", "start", "end"],
+        &[
+            "name", "aliases", "country", "office", "code", "start", "end",
+        ],
     ),
     ("en/irregular_verbs.tsv", &["lemma", "past", "participle"]),
     ("en/events.tsv", &["code", "pattern", "example", "expect"]),
-    ("en/indicators.tsv", &["phrase", "indicator", "sign", "takes"]),
+    (
+        "en/indicators.tsv",
+        &["phrase", "indicator", "sign", "takes"],
+    ),
 ];
 
 /// Our tables, embedded at build time so the binary needs no data directory.
@@ -307,7 +330,10 @@ impl Dictionaries {
             for r in &rows {
                 let key = row_key(rel, r);
                 if let Some(prev) = seen.insert(key.clone(), r.line) {
-                    diags.push(r.diag("D004", format!("duplicate key `{key}` (first on line {prev})")));
+                    diags.push(r.diag(
+                        "D004",
+                        format!("duplicate key `{key}` (first on line {prev})"),
+                    ));
                 }
             }
             by_table.entry(rel).or_default().extend(rows);
@@ -339,20 +365,32 @@ impl Dictionaries {
         for r in rows("ontology/cameo_events.tsv") {
             let code = r.get("code");
             if !(2..=4).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_digit()) {
-                diags.push(r.diag("D010", format!("`{code}` is not a CAMEO event code (2 to 4 digits)")));
+                diags.push(r.diag(
+                    "D010",
+                    format!("`{code}` is not a CAMEO event code (2 to 4 digits)"),
+                ));
                 continue;
             }
             let goldstein: f64 = match r.get("goldstein").parse() {
                 Ok(g) if (-10.0..=10.0).contains(&g) => g,
                 _ => {
-                    diags.push(r.diag("D011", format!("goldstein `{}` is not a number in [-10, 10]", r.get("goldstein"))));
+                    diags.push(r.diag(
+                        "D011",
+                        format!(
+                            "goldstein `{}` is not a number in [-10, 10]",
+                            r.get("goldstein")
+                        ),
+                    ));
                     continue;
                 }
             };
             let quad_class: u8 = match r.get("quad_class").parse() {
                 Ok(q) if (1..=4).contains(&q) => q,
                 _ => {
-                    diags.push(r.diag("D012", format!("quad_class `{}` is not 1 to 4", r.get("quad_class"))));
+                    diags.push(r.diag(
+                        "D012",
+                        format!("quad_class `{}` is not 1 to 4", r.get("quad_class")),
+                    ));
                     continue;
                 }
             };
@@ -377,7 +415,10 @@ impl Dictionaries {
             for col in ["valid_from", "valid_to"] {
                 if let Some(v) = r.opt(col) {
                     if !valid_date(v) {
-                        diags.push(r.diag("D021", format!("{col} `{v}` is not YYYY, YYYY-MM or YYYY-MM-DD")));
+                        diags.push(r.diag(
+                            "D021",
+                            format!("{col} `{v}` is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                        ));
                     }
                 }
             }
@@ -449,7 +490,10 @@ impl Dictionaries {
             }
             let kind = r.get("kind");
             if !matches!(kind, "person" | "organization" | "group") {
-                diags.push(r.diag("D032", format!("kind `{kind}` is not person, organization or group")));
+                diags.push(r.diag(
+                    "D032",
+                    format!("kind `{kind}` is not person, organization or group"),
+                ));
                 continue;
             }
             d.roles.push(Role {
@@ -459,7 +503,8 @@ impl Dictionaries {
                 kind: kind.into(),
             });
         }
-        let org_code_set: HashSet<String> = d.organizations.iter().map(|o| o.code.clone()).collect();
+        let org_code_set: HashSet<String> =
+            d.organizations.iter().map(|o| o.code.clone()).collect();
         for r in rows("en/leaders.tsv") {
             let country = r.get("country");
             // heads of international organizations carry the organization's code
@@ -472,14 +517,20 @@ impl Dictionaries {
             let sector_ok = code.starts_with(country)
                 && (code.len() == country.len() || d.sectors.contains_key(&code[country.len()..]));
             if !sector_ok {
-                diags.push(r.diag("D033", format!("code `{code}` is not `{country}` followed by a role code")));
+                diags.push(r.diag(
+                    "D033",
+                    format!("code `{code}` is not `{country}` followed by a role code"),
+                ));
                 continue;
             }
             let mut bad = false;
             for col in ["start", "end"] {
                 if let Some(v) = r.opt(col) {
                     if !valid_date(v) {
-                        diags.push(r.diag("D021", format!("{col} `{v}` is not YYYY, YYYY-MM or YYYY-MM-DD")));
+                        diags.push(r.diag(
+                            "D021",
+                            format!("{col} `{v}` is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                        ));
                         bad = true;
                     }
                 }
@@ -500,7 +551,10 @@ impl Dictionaries {
         for r in rows("en/irregular_verbs.tsv") {
             d.irregular_verbs.insert(
                 r.get("lemma").to_lowercase(),
-                (r.get("past").to_lowercase(), r.get("participle").to_lowercase()),
+                (
+                    r.get("past").to_lowercase(),
+                    r.get("participle").to_lowercase(),
+                ),
             );
         }
         for r in rows("en/events.tsv") {
@@ -535,8 +589,14 @@ impl Dictionaries {
                 }
             };
             let takes = r.get("takes");
-            if !matches!(takes, "money" | "count" | "percent" | "ordinal" | "date" | "items") {
-                diags.push(r.diag("D051", format!("takes `{takes}` is not money, count, percent, ordinal, date or items")));
+            if !matches!(
+                takes,
+                "money" | "count" | "percent" | "ordinal" | "date" | "items"
+            ) {
+                diags.push(r.diag(
+                    "D051",
+                    format!("takes `{takes}` is not money, count, percent, ordinal, date or items"),
+                ));
                 continue;
             }
             d.indicator_cues.push(IndicatorCue {
@@ -593,7 +653,12 @@ fn row_key(table: &str, r: &tsv::Row) -> String {
     match table {
         "en/events.tsv" => format!("{} {}", r.get("code"), r.get("pattern")),
         "en/leaders.tsv" => format!("{} {} {}", r.get("name"), r.get("office"), r.get("start")),
-        "en/indicators.tsv" => format!("{} {} {}", r.get("phrase"), r.get("indicator"), r.get("takes")),
+        "en/indicators.tsv" => format!(
+            "{} {} {}",
+            r.get("phrase"),
+            r.get("indicator"),
+            r.get("takes")
+        ),
         "geo/places.tsv" => format!("{} {}", r.get("name"), r.get("country")),
         _ => r.fields_key(),
     }

@@ -71,13 +71,17 @@ pub fn parse_pattern(s: &str) -> Result<Vec<PatternToken>, String> {
     if out.is_empty() {
         return Err("empty pattern".into());
     }
-    if !out
-        .iter()
-        .any(|t| matches!(t, PatternToken::Verb(_) | PatternToken::Noun(_) | PatternToken::Literal(_)))
-    {
+    if !out.iter().any(|t| {
+        matches!(
+            t,
+            PatternToken::Verb(_) | PatternToken::Noun(_) | PatternToken::Literal(_)
+        )
+    }) {
         return Err("a pattern needs at least one word".into());
     }
-    if matches!(out.first(), Some(PatternToken::Gap)) || matches!(out.last(), Some(PatternToken::Gap)) {
+    if matches!(out.first(), Some(PatternToken::Gap))
+        || matches!(out.last(), Some(PatternToken::Gap))
+    {
         return Err("a pattern cannot start or end with a gap".into());
     }
     Ok(out)
@@ -96,7 +100,13 @@ pub fn verb_forms(lemma: &str, irregular: Option<&(String, String)>) -> Vec<Stri
     let chars: Vec<char> = l.chars().collect();
     let n = chars.len();
     // third person singular
-    let third = if l.ends_with('s') || l.ends_with('x') || l.ends_with("ch") || l.ends_with("sh") || l.ends_with('z') || l.ends_with('o') {
+    let third = if l.ends_with('s')
+        || l.ends_with('x')
+        || l.ends_with("ch")
+        || l.ends_with("sh")
+        || l.ends_with('z')
+        || l.ends_with('o')
+    {
         format!("{l}es")
     } else if n >= 2 && chars[n - 1] == 'y' && !is_vowel(chars[n - 2]) {
         format!("{}ies", &l[..l.len() - 1])
@@ -111,13 +121,22 @@ pub fn verb_forms(lemma: &str, irregular: Option<&(String, String)>) -> Vec<Stri
         && is_vowel(chars[n - 2])
         && !is_vowel(chars[n - 3]);
     let (past, ing): (Vec<String>, Vec<String>) = if l.ends_with("ie") {
-        (vec![format!("{l}d")], vec![format!("{}ying", &l[..l.len() - 2])])
+        (
+            vec![format!("{l}d")],
+            vec![format!("{}ying", &l[..l.len() - 2])],
+        )
     } else if l.ends_with('e') && !l.ends_with("ee") {
-        (vec![format!("{l}d")], vec![format!("{}ing", &l[..l.len() - 1])])
+        (
+            vec![format!("{l}d")],
+            vec![format!("{}ing", &l[..l.len() - 1])],
+        )
     } else if l.ends_with("ee") {
         (vec![format!("{l}d")], vec![format!("{l}ing")])
     } else if n >= 2 && chars[n - 1] == 'y' && !is_vowel(chars[n - 2]) {
-        (vec![format!("{}ied", &l[..l.len() - 1])], vec![format!("{l}ing")])
+        (
+            vec![format!("{}ied", &l[..l.len() - 1])],
+            vec![format!("{l}ing")],
+        )
     } else if cvc {
         let last = chars[n - 1];
         (
@@ -125,7 +144,10 @@ pub fn verb_forms(lemma: &str, irregular: Option<&(String, String)>) -> Vec<Stri
             vec![format!("{l}{last}ing"), format!("{l}ing")],
         )
     } else if l.ends_with('c') {
-        (vec![format!("{l}ked"), format!("{l}ed")], vec![format!("{l}king")])
+        (
+            vec![format!("{l}ked"), format!("{l}ed")],
+            vec![format!("{l}king")],
+        )
     } else {
         (vec![format!("{l}ed")], vec![format!("{l}ing")])
     };
@@ -148,7 +170,12 @@ pub fn noun_forms(noun: &str) -> Vec<String> {
     let l = noun.to_lowercase();
     let chars: Vec<char> = l.chars().collect();
     let n = chars.len();
-    let plural = if l.ends_with('s') || l.ends_with('x') || l.ends_with("ch") || l.ends_with("sh") || l.ends_with('z') {
+    let plural = if l.ends_with('s')
+        || l.ends_with('x')
+        || l.ends_with("ch")
+        || l.ends_with("sh")
+        || l.ends_with('z')
+    {
         format!("{l}es")
     } else if n >= 2 && chars[n - 1] == 'y' && !is_vowel(chars[n - 2]) {
         format!("{}ies", &l[..l.len() - 1])

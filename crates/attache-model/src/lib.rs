@@ -292,8 +292,21 @@ mod tests {
         let doc = Document::empty("x".into(), "why".into());
         let v = serde_json::to_value(&doc).unwrap();
         for key in [
-            "id", "title", "url", "source", "published", "published_basis", "dateline",
-            "language", "text", "actors", "events", "facts", "times", "quantities", "warnings",
+            "id",
+            "title",
+            "url",
+            "source",
+            "published",
+            "published_basis",
+            "dateline",
+            "language",
+            "text",
+            "actors",
+            "events",
+            "facts",
+            "times",
+            "quantities",
+            "warnings",
         ] {
             assert!(v.get(key).is_some(), "missing {key}");
         }

@@ -27,12 +27,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let report = attache_core::examples::check_examples(&engine);
     println!(
         "{:>7}  pattern examples coded as their pattern says ({} of {})",
-        report.passed,
-        report.passed,
-        report.total
+        report.passed, report.passed, report.total
     );
     for f in &report.failures {
         println!("  example failed: {f}");
     }
-    Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

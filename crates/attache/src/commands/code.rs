@@ -90,12 +90,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out.write_all(b"\n")?;
     }
     out.flush()?;
-    Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failures > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn party(p: &Option<attache_model::Party>) -> String {
     p.as_ref()
-        .map(|p| p.code.clone().or(p.country.clone()).unwrap_or_else(|| p.name.clone()))
+        .map(|p| {
+            p.code
+                .clone()
+                .or(p.country.clone())
+                .unwrap_or_else(|| p.name.clone())
+        })
         .unwrap_or_else(|| "-".into())
 }
 
@@ -105,14 +114,23 @@ fn write_table(out: &mut impl Write, d: &Document) -> anyhow::Result<()> {
         "# {}  published {} ({})  dateline {}",
         d.id,
         d.published.as_deref().unwrap_or("?"),
-        d.published_basis.map(|b| format!("{b:?}").to_lowercase()).unwrap_or_else(|| "-".into()),
-        d.dateline.as_ref().and_then(|p| p.place.clone()).unwrap_or_else(|| "-".into())
+        d.published_basis
+            .map(|b| format!("{b:?}").to_lowercase())
+            .unwrap_or_else(|| "-".into()),
+        d.dateline
+            .as_ref()
+            .and_then(|p| p.place.clone())
+            .unwrap_or_else(|| "-".into())
     )?;
     for w in &d.warnings {
         writeln!(out, "  warning: {w}")?;
     }
     if !d.events.is_empty() {
-        writeln!(out, "  {:<12} {:<10} {:<10} {:<6} {:<11} {:<12} text", "date", "source", "target", "cameo", "status", "plover")?;
+        writeln!(
+            out,
+            "  {:<12} {:<10} {:<10} {:<6} {:<11} {:<12} text",
+            "date", "source", "target", "cameo", "status", "plover"
+        )?;
     }
     for e in &d.events {
         let text: String = e.text.chars().take(70).collect();
@@ -136,7 +154,11 @@ fn write_table(out: &mut impl Write, d: &Document) -> anyhow::Result<()> {
             f.subject.as_deref().unwrap_or("-"),
             f.partner.as_deref().unwrap_or("-"),
             f.period.as_deref().unwrap_or("-"),
-            f.value.map(|v| format!("{v}")).or(f.rank.map(|r| format!("rank {r}"))).or(f.items.as_ref().map(|i| i.join(", "))).unwrap_or_default(),
+            f.value
+                .map(|v| format!("{v}"))
+                .or(f.rank.map(|r| format!("rank {r}")))
+                .or(f.items.as_ref().map(|i| i.join(", ")))
+                .unwrap_or_default(),
             f.unit.as_deref().unwrap_or("")
         )?;
     }

@@ -22,7 +22,10 @@ pub fn code_all(
         match item {
             Input::Document(a) => {
                 let mut doc = engine.code(&a.doc, opts);
-                if a.published_basis.is_some() && a.doc.published.is_some() && doc.published.is_some() {
+                if a.published_basis.is_some()
+                    && a.doc.published.is_some()
+                    && doc.published.is_some()
+                {
                     doc.published_basis = a.published_basis;
                 }
                 if a.language.is_some() {
@@ -35,7 +38,11 @@ pub fn code_all(
             }
             Input::Invalid { id, warning } => emit(Document::empty(id, warning))?,
             Input::Skipped { article, reason } => {
-                let id = article.doc.id.clone().unwrap_or_else(|| article.origin.clone());
+                let id = article
+                    .doc
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| article.origin.clone());
                 eprintln!("attache: skipped {}: {reason}", article.origin);
                 let mut d = Document::empty(id, format!("skipped: {reason}"));
                 d.language = article.language.clone();
