@@ -41,6 +41,19 @@ pub mod cls {
 
 /// Every word [`classify_slow`] knows.
 const WORDS: &[&str] = &[
+    "min",
+    "mins",
+    "sec",
+    "secs",
+    "hr",
+    "hrs",
+    "mth",
+    "mths",
+    "wk",
+    "wks",
+    "mos",
+    "fortnights",
+    "millennia",
     "w",
     "rest",
     "twenties",
@@ -407,7 +420,9 @@ fn classify_slow(w: &str) -> u8 {
         "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "decade"
         | "decades" | "century" | "centuries" | "quarters" | "weekend" | "morning"
         | "afternoon" | "evening" | "night" | "hour" | "hours" | "minute" | "minutes"
-        | "seconds" | "fortnight" | "yr" | "yrs" | "qtr" | "millennium" => TUNIT,
+        | "seconds" | "fortnight" | "yr" | "yrs" | "qtr" | "millennium" | "min" | "mins"
+        | "sec" | "secs" | "hr" | "hrs" | "mth" | "mths" | "wk" | "wks" | "mos" | "fortnights"
+        | "millennia" => TUNIT,
         "minus" | "negative" | "percent" | "percents" => QSTART,
         _ => 0,
     }
@@ -553,6 +568,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let c = bytes[i];
         if c.is_ascii_whitespace() {
             i += 1;
+            // Skip runs of spaces quickly.
+            while i < n && bytes[i] == b' ' {
+                i += 1;
+            }
             continue;
         }
         if c.is_ascii_digit() {
@@ -588,6 +607,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         if c.is_ascii_alphabetic() {
             let s = i;
+            i += 1;
+            while i < n && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
             while i < n {
                 let b = bytes[i];
                 if b.is_ascii_alphabetic() {

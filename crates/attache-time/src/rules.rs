@@ -2935,16 +2935,26 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         }
     };
     if l.is_num(i) {
+        // Cheap looks at the next tokens decide which rules can apply.
+        let short = l.raw(i).len() <= 2;
+        let unit_near = (1..=4).any(|k| l.class(i + k) & cls::TUNIT != 0);
+        let suffixed = l.joined(i) && matches!(l.w(i + 1), "st" | "nd" | "rd" | "th");
         if on_before {
             consider(cx.r_bare_day(i));
         }
-        consider(cx.r_day_range(i));
+        if short {
+            consider(cx.r_day_range(i));
+            consider(cx.r_day_first(i));
+        }
         consider(cx.r_numeric(i));
         consider(cx.r_spaced_month(i));
-        consider(cx.r_day_first(i));
-        consider(cx.r_century(i));
+        if suffixed {
+            consider(cx.r_century(i));
+        }
         consider(cx.r_clock(i));
-        consider(cx.r_duration(i));
+        if unit_near {
+            consider(cx.r_duration(i));
+        }
         consider(cx.r_year(i));
     } else if !l.is_word(i) {
         consider(cx.r_year(i));
