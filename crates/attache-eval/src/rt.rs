@@ -327,25 +327,14 @@ fn fmt_bound(v: f64) -> String {
 fn case_range(case: &Value) -> Result<bool, String> {
     let text = input(case);
     let want = results(case);
-    let got: Vec<Got> = attache_quant::extract(text, &QuantContext::default())
+    let got: Vec<Got> = attache_quant::ranges(text)
         .into_iter()
-        .filter_map(|q| {
-            let s = q.hedge_start.unwrap_or(q.start);
-            let v = match (q.range, q.qualifier) {
-                (Some((a, b)), _) => format!("[{},{})", fmt_bound(a), fmt_bound(b)),
-                (None, Some(Qualifier::MoreThan)) => format!("({},)", fmt_bound(q.value)),
-                (None, Some(Qualifier::AtLeast)) => format!("[{},)", fmt_bound(q.value)),
-                (None, Some(Qualifier::LessThan)) => format!("(,{})", fmt_bound(q.value)),
-                (None, Some(Qualifier::AtMost)) => format!("(,{}]", fmt_bound(q.value)),
-                _ => return None,
-            };
-            Some(Got {
-                start: char_offset(text, s),
-                end: char_offset(text, q.end),
-                num: None,
-                text_value: v,
-                iso: None,
-            })
+        .map(|r| Got {
+            start: char_offset(text, r.start),
+            end: char_offset(text, r.end),
+            num: None,
+            text_value: r.notation(),
+            iso: None,
         })
         .collect();
     compare(text, &want, &got, |w, g| {

@@ -7,7 +7,10 @@
 
 pub mod lex;
 pub mod num;
+pub mod ranges;
 pub mod rich;
+
+pub use ranges::{ranges, RangeExpr};
 
 use lex::{Lexed, TokKind};
 use num::Num;

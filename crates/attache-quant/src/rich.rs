@@ -544,7 +544,11 @@ fn value_over(l: &Lexed, i: usize, value: f64, e: usize, words: bool) -> Option<
         "in" => (e + 1, true),
         _ => return Some(num_at(i, e, value, false, words)),
     };
-    if let Some(d) = cardinal_or_small(l, k) {
+    // "300 in 2008" is not a fraction: a year follows.
+    let yearish = l.is_num(k)
+        && l.raw(k).len() == 4
+        && parse_digits(l.raw(k)).is_some_and(|v| (1000.0..=2100.0).contains(&v));
+    if let Some(d) = cardinal_or_small(l, k).filter(|_| !yearish) {
         let next_word =
             l.is_word(d.end) && !matches!(l.w(d.end), "and" | "is" | "equals" | "plus" | "minus");
         if d.value != 0.0 && (!strict || value < d.value) && !(next_word && !(d.words && strict)) {
