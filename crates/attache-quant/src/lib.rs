@@ -336,12 +336,9 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
             return Some(("USD".to_string(), 4));
         }
         // "US$", "HK$", "C$", "A$", "usd$", "c $" (lowercase styles write a space)
-        if l.is(i + 1, "$")
-            && (l.joined(i)
-                || (l.near(i)
-                    && l.raw(i).bytes().all(|b| b.is_ascii_lowercase())
-                    && l.raw(i).len() <= 3))
-        {
+                // Lowercase styles write a space ("c $ 16.4", "us $ 150"); "a $" and "'s $" are not codes.
+        let spaced_ok = l.near(i) && matches!(l.raw(i), "c" | "us" | "hk" | "usd" | "aud" | "cad" | "nzd" | "mxn" | "hkd");
+        if l.is(i + 1, "$") && (l.joined(i) || spaced_ok) {
             let c = match w {
                 "us" | "u" | "usd" => "USD",
                 "aud" => "AUD",
@@ -833,6 +830,24 @@ struct Reading {
     rule: &'static str,
 }
 
+/// Token `i` sits inside a URL or URL-encoded string (the whitespace-delimited chunk around it
+/// holds "://", "www." or a "%2x"/"%3x" escape).
+fn in_url(l: &Lexed, i: usize) -> bool {
+    let b = l.text.as_bytes();
+    let (mut s, mut e) = (l.start(i), l.end(i));
+    while s > 0 && !b[s - 1].is_ascii_whitespace() {
+        s -= 1;
+    }
+    while e < b.len() && !b[e].is_ascii_whitespace() {
+        e += 1;
+    }
+    if e - s < 8 {
+        return false;
+    }
+    let chunk = &l.text[s..e];
+    chunk.contains("://") || chunk.contains("www.") || chunk.contains("%2") || chunk.contains("%3")
+}
+
 /// Something that makes a number a quantity starts at `j` (near the number's end).
 fn unit_follows(l: &Lexed, j: usize, ctx: &QuantContext) -> bool {
     j > 0 && l.near(j - 1) && (money_suffix(l, j, ctx).is_some() || percent_suffix(l, j).is_some())
@@ -873,7 +888,7 @@ fn read_number(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Num> {
         (Some(n), Some(r)) if r.last > n.last && !r.ordinal && unit_follows(l, r.last, ctx) => {
             Some(Num { scaled: true, ..r })
         }
-        (None, Some(r)) if !r.ordinal && unit_follows(l, r.last, ctx) && !matches!(w, "a") => {
+        (None, Some(r)) if !r.ordinal && unit_follows(l, r.last, ctx) && (w != "a" || r.last > i + 2) => {
             Some(Num { scaled: true, ..r })
         }
         (n, _) => n,
@@ -1030,8 +1045,11 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
     }
     let n = read_number(l, i, ctx)?;
     let mut j = n.last;
-    // URL fragments ("q=30%25") are not quantities.
+        // URL fragments ("q=30%25", "%2D9114%29") are not quantities.
     if i > 0 && l.joined(i - 1) && matches!(l.w(i - 1), "%" | "=" | "?" | "&") {
+        return None;
+    }
+    if in_url(l, i) {
         return None;
     }
     // "12-cent", "one-yen": a currency joined by a hyphen.
