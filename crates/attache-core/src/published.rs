@@ -52,10 +52,12 @@ fn evidence(text: &str, sents: &[Sent], resolver: &Resolver, dateline_end: usize
                 if !(1900..=2100).contains(&y) || w.len() != 4 {
                     continue;
                 }
+                // "in June 2024" bounds the story from the start of June; a bare past year
+                // ("trade grew in 2022") is taken as at least half over
                 let month = i
                     .checked_sub(1)
                     .and_then(|j| month_number(&words[j]))
-                    .unwrap_or(1);
+                    .unwrap_or(7);
                 if future {
                     if let Ok(d) = Date::new(y, 12, 31) {
                         ev.not_after.push(d);

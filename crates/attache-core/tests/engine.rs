@@ -1,0 +1,224 @@
+//! The engine on short articles of our own: publication dates, actors as of the event's date,
+//! clause-level dates and status, event merging, and every pattern's example.
+
+use std::sync::OnceLock;
+
+use attache_core::{CodeOptions, Engine};
+use attache_model::{Document, EventStatus, InputDocument, PublishedBasis};
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::load(&[]).expect("tables load"))
+}
+
+fn code(text: &str, published: Option<&str>) -> Document {
+    engine().code(
+        &InputDocument {
+            id: Some("t".into()),
+            text: Some(text.into()),
+            published: published.map(String::from),
+            ..Default::default()
+        },
+        &CodeOptions::default(),
+    )
+}
+
+fn country(p: &Option<attache_model::Party>) -> &str {
+    p.as_ref().and_then(|p| p.country.as_deref()).unwrap_or("-")
+}
+
+#[test]
+fn every_pattern_example_codes_as_its_row_says() {
+    let r = attache_core::examples::check_examples(engine());
+    assert!(
+        r.failures.is_empty(),
+        "{} of {} failed:\n{}",
+        r.failures.len(),
+        r.total,
+        r.failures.join("\n")
+    );
+}
+
+#[test]
+fn a_dateline_without_year_takes_its_year_from_the_text() {
+    let d = code(
+        "ASTANA, March 3 (Example) - Officials said trade grew in 2022. The two sides will meet again in 2024.",
+        None,
+    );
+    assert_eq!(d.published.as_deref(), Some("2023-03-03"));
+    assert_eq!(d.published_basis, Some(PublishedBasis::Inferred));
+    assert_eq!(
+        d.dateline.as_ref().and_then(|p| p.country.as_deref()),
+        Some("KAZ")
+    );
+    assert_eq!(d.source.as_deref(), Some("Example"));
+}
+
+#[test]
+fn metadata_wins_over_the_dateline_and_weekdays_point_back() {
+    let d = code(
+        "PARIS, May 2 - France criticized Italy on Monday.",
+        Some("2024-05-02"),
+    );
+    assert_eq!(d.published_basis, Some(PublishedBasis::Metadata));
+    let e = &d.events[0];
+    assert_eq!(e.cameo, "110");
+    assert_eq!(e.date.as_deref(), Some("2024-04-29"));
+}
+
+#[test]
+fn each_clause_keeps_its_own_date_and_actors() {
+    let d = code(
+        "Tokyo - Japan's prime minister visited India in May 2019, while the Indian president traveled to Brazil in 2021.",
+        Some("2024-01-10"),
+    );
+    let got: Vec<(String, String, String)> = d
+        .events
+        .iter()
+        .map(|e| {
+            (
+                country(&e.source).to_string(),
+                country(&e.target).to_string(),
+                e.date.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        got.contains(&("JPN".into(), "IND".into(), "2019-05".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("IND".into(), "BRA".into(), "2021".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn office_holders_are_coded_by_the_office_held_on_the_event_date() {
+    let d = code(
+        "Former President Yoon Suk Yeol visited Japan in March 2023. Yoon Suk Yeol met Japanese officials in Tokyo in 2026.",
+        Some("2026-05-01"),
+    );
+    let codes: Vec<(String, String)> = d
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.date.clone().unwrap_or_default(),
+                e.source
+                    .as_ref()
+                    .and_then(|s| s.code.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        codes.contains(&("2023-03".into(), "KORGOV".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("2026".into(), "KORELI".into())),
+        "{codes:?}"
+    );
+    let yoon = d.actors.iter().find(|a| a.name.contains("Yoon")).unwrap();
+    assert_eq!(yoon.code.as_deref(), Some("KORELI"));
+}
+
+#[test]
+fn negation_modality_and_future_give_status() {
+    let neg = code(
+        "Norway did not criticize Sweden on Monday.",
+        Some("2024-02-01"),
+    );
+    assert_eq!(neg.events[0].status, EventStatus::Negated);
+    let fut = code(
+        "The Chinese president will visit Kazakhstan next month.",
+        Some("2024-02-01"),
+    );
+    assert_eq!(fut.events[0].status, EventStatus::Planned);
+    assert_eq!(fut.events[0].date.as_deref(), Some("2024-03"));
+    let hyp = code(
+        "Iran could attack Israel, officials warned.",
+        Some("2024-02-01"),
+    );
+    assert_eq!(hyp.events[0].status, EventStatus::Hypothetical);
+}
+
+#[test]
+fn counts_and_ranges_date_repeated_events() {
+    let d = code(
+        "Peru's president visited Chile three times between 2001 and 2009.",
+        Some("2020-01-01"),
+    );
+    let e = &d.events[0];
+    assert_eq!((e.count, e.date.as_deref()), (3, Some("2001/2009")));
+}
+
+#[test]
+fn mentions_of_one_happening_merge_into_one_event() {
+    let d = code(
+        "Chile signed an agreement with Argentina on Monday. Chile signed the agreement with Argentina after talks in Santiago.",
+        Some("2024-06-05"),
+    );
+    let signed: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("057"))
+        .collect();
+    assert_eq!(signed.len(), 1, "{:?}", d.events);
+    assert_eq!(signed[0].mentions.len(), 2);
+}
+
+#[test]
+fn adjectives_before_other_nouns_are_no_event_participants() {
+    let d = code(
+        "Gangnam University has offered Kazakh language courses since 2006.",
+        Some("2024-01-01"),
+    );
+    assert!(d.events.is_empty(), "{:?}", d.events);
+    let uni = d
+        .actors
+        .iter()
+        .find(|a| a.name == "Gangnam University")
+        .unwrap();
+    assert_eq!(uni.code.as_deref().map(|c| &c[3..]), Some("EDU"));
+}
+
+#[test]
+fn spans_are_code_points_into_the_clean_text() {
+    let text = "Copyright ⓒ — Japan criticized China on Monday.";
+    let d = code(text, Some("2024-01-03"));
+    let chars: Vec<char> = d.text.chars().collect();
+    for t in &d.times {
+        let s: String = chars[t.span[0]..t.span[1]].iter().collect();
+        assert_eq!(s, t.text);
+    }
+    for a in &d.actors {
+        for m in &a.mentions {
+            let s: String = chars[m[0]..m[1]].iter().collect();
+            assert!(s.contains(&a.name) || a.name.contains(&s) || !s.is_empty());
+        }
+    }
+}
+
+#[test]
+fn any_text_codes_without_panic() {
+    for t in [
+        "",
+        " ",
+        "\u{0}",
+        "....",
+        "'s",
+        "A-",
+        "Mr. ",
+        "Japan's",
+        "between and",
+        "(",
+        "U.S.",
+        "ⓒ\n\n  \t",
+        "in 2024, while",
+    ] {
+        let _ = code(t, None);
+        let _ = code(t, Some("2020-01-01"));
+    }
+}
