@@ -336,8 +336,12 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
             return Some(("USD".to_string(), 4));
         }
         // "US$", "HK$", "C$", "A$", "usd$", "c $" (lowercase styles write a space)
-                // Lowercase styles write a space ("c $ 16.4", "us $ 150"); "a $" and "'s $" are not codes.
-        let spaced_ok = l.near(i) && matches!(l.raw(i), "c" | "us" | "hk" | "usd" | "aud" | "cad" | "nzd" | "mxn" | "hkd");
+        // Lowercase styles write a space ("c $ 16.4", "us $ 150"); "a $" and "'s $" are not codes.
+        let spaced_ok = l.near(i)
+            && matches!(
+                l.raw(i),
+                "c" | "us" | "hk" | "usd" | "aud" | "cad" | "nzd" | "mxn" | "hkd"
+            );
         if l.is(i + 1, "$") && (l.joined(i) || spaced_ok) {
             let c = match w {
                 "us" | "u" | "usd" => "USD",
@@ -371,6 +375,16 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
         }
         if raw == "RM" {
             return Some(("MYR".to_string(), 1));
+        }
+        // "ringgit 42", "malaysian ringgits 42"
+        if matches!(w, "ringgit" | "ringgits") && l.is_num(i + 1) {
+            return Some(("MYR".to_string(), 1));
+        }
+        if matches!(w, "malaysia" | "malaysian")
+            && matches!(l.w(i + 1), "ringgit" | "ringgits")
+            && l.is_num(i + 2)
+        {
+            return Some(("MYR".to_string(), 2));
         }
         if let Some(c) = iso_code_lower(raw) {
             if l.is_num(i + 1) && l.near(i) {
@@ -888,7 +902,9 @@ fn read_number(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Num> {
         (Some(n), Some(r)) if r.last > n.last && !r.ordinal && unit_follows(l, r.last, ctx) => {
             Some(Num { scaled: true, ..r })
         }
-        (None, Some(r)) if !r.ordinal && unit_follows(l, r.last, ctx) && (w != "a" || r.last > i + 2) => {
+        (None, Some(r))
+            if !r.ordinal && unit_follows(l, r.last, ctx) && (w != "a" || r.last > i + 2) =>
+        {
             Some(Num { scaled: true, ..r })
         }
         (n, _) => n,
@@ -1045,7 +1061,7 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
     }
     let n = read_number(l, i, ctx)?;
     let mut j = n.last;
-        // URL fragments ("q=30%25", "%2D9114%29") are not quantities.
+    // URL fragments ("q=30%25", "%2D9114%29") are not quantities.
     if i > 0 && l.joined(i - 1) && matches!(l.w(i - 1), "%" | "=" | "?" | "&") {
         return None;
     }
@@ -1338,8 +1354,13 @@ fn could_start(l: &Lexed, i: usize) -> bool {
             // Currency codes and signs before a number: "USD 6", "US$4.7", "c $ 16.4", "Rs. 20".
             let next_num =
                 |k: usize| l.is_num(k) || l.is(k, "$") || (l.is(k, ".") && l.is_num(k + 1));
-            l.raw(i).len() <= 4
-                && (next_num(i + 1) || (l.is(i + 1, ".") && (l.is(i + 2, "s") || l.is_num(i + 2))))
+            let w = l.w(i);
+            let word_ok = l.raw(i).len() <= 4
+                || matches!(w, "ringgit" | "ringgits" | "malaysia" | "malaysian");
+            word_ok
+                && (next_num(i + 1)
+                    || next_num(i + 2)
+                    || (l.is(i + 1, ".") && (l.is(i + 2, "s") || l.is_num(i + 2))))
                 && money_prefix(l, i, &QuantContext::default()).is_some()
         }
         None => false,

@@ -393,7 +393,7 @@ pub fn read(l: &Lexed, i: usize) -> Option<Num> {
         let v: f64 = format!("0.{}", l.raw(i + 1)).parse().ok()?;
         return Some(num_at(i, i + 2, v, false, true));
     }
-        // "a quarter million", "a half million"
+    // "a quarter million", "a half million"
     if (w == "a" || w == "an") && matches!(l.w(i + 1), "half" | "quarter") {
         if let Some(s) = scale_any(l.w(i + 2)) {
             let f = if l.is(i + 1, "half") { 0.5 } else { 0.25 };
