@@ -3,12 +3,15 @@
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use attache_quant::{Qualifier, QuantContext, QuantityKind};
+use attache_quant::{QuantContext, QuantityKind};
 use attache_time::{TimeExpr, TimexType};
 use jiff::civil::Date;
 use serde_json::Value;
 
 use crate::{char_offset, close, read_json, Report, Row};
+
+/// Scores one spec case: `Ok(true)` when right, `Err(why)` with a failure note.
+type CaseScorer = fn(&Value) -> Result<bool, String>;
 
 /// An entity as we read it, in character offsets with an exclusive end.
 #[derive(Debug, Clone)]
@@ -74,7 +77,7 @@ pub fn recognizers_text(specs_dir: &Path) -> anyhow::Result<Report> {
             .as_array()
             .with_context(|| format!("{}: not a JSON array", path.display()))?;
         let name = format!("{group}/{stem}");
-        let scorer: Option<fn(&Value) -> Result<bool, String>> = match stem.as_str() {
+        let scorer: Option<CaseScorer> = match stem.as_str() {
             "NumberModel" | "NumberModelPercentMode" | "NumberModelExperimentalMode" => {
                 Some(case_number)
             }
@@ -314,14 +317,6 @@ fn case_currency(case: &Value) -> Result<bool, String> {
         };
         close(v, ours) && iso_ok
     })
-}
-
-fn fmt_bound(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 fn case_range(case: &Value) -> Result<bool, String> {

@@ -86,8 +86,8 @@ fn cardinal_lim(l: &Lexed, i: usize, lim: usize) -> Option<Card> {
         let w = l.w(j);
         let after_and = pending_and.is_some();
         if l.is_num(j) {
-            if !matches!(last, Last::None | Last::Scale)
-                && !(after_and && matches!(last, Last::Hundred | Last::Scale))
+            if !(matches!(last, Last::None | Last::Scale)
+                || after_and && matches!(last, Last::Hundred | Last::Scale))
             {
                 break;
             }
@@ -272,7 +272,7 @@ fn fraction(l: &Lexed, i: usize) -> Option<(f64, usize)> {
     }
     let k = found?;
     let dw = l.w(k);
-    let plural = dw.ends_with('s') && dw != "halves" || dw == "halves";
+    let plural = dw.ends_with('s');
     let mut den = denom_word(dw)?;
     let mut num_end = k;
     // "twenty-fifths", "thirty fifths" after a non-empty numerator: a compound denominator.
@@ -592,8 +592,8 @@ fn digit_tails(l: &Lexed, n: Num) -> Num {
             }
         }
         // "1.3x10^6"
-        if w == "x" && l.is(e + 1, "10") || (w == "x" && l.raw(e + 1) == "10") {
-            if l.is(e + 2, "^") {
+        if w == "x" && l.raw(e + 1) == "10" && l.is(e + 2, "^") {
+            {
                 let mut k = e + 3;
                 let mut sign = 1.0;
                 while matches!(l.w(k), "+" | "-") {

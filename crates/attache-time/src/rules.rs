@@ -290,7 +290,7 @@ impl Cx<'_, '_> {
             && l.joined(next - 1)
             && l.is_num(next + 1))
             || day_word_after(next) && (self.cap(i) || full);
-        if !full && !self.cap(i) && !after_ok && !(before_strong && abbrev) {
+        if !(full || self.cap(i) || after_ok || before_strong && abbrev) {
             // "march", "may", "jan": only before a day or a year, or after "last"/"in".
             return None;
         }
@@ -671,14 +671,9 @@ impl Cx<'_, '_> {
             j += 1;
         }
         // "Oct-2", "Oct/2", "October. 2"
-        if (l.is(j, "-") || l.is(j, "/"))
-            && l.joined(j - 1)
-            && l.joined(j)
-            && l.is_num(j + 1)
-            && l.raw(j + 1).len() <= 2
-        {
-            j += 1;
-        } else if l.is(j, ".") && l.joined(j - 1) && l.is_num(j + 1) && l.raw(j + 1).len() <= 2 {
+        let sep_day =
+            |sep_ok: bool| sep_ok && l.joined(j - 1) && l.is_num(j + 1) && l.raw(j + 1).len() <= 2;
+        if sep_day((l.is(j, "-") || l.is(j, "/")) && l.joined(j)) || sep_day(l.is(j, ".")) {
             j += 1;
         }
         let words_ok = l.is(j - 1, "the") || self.cap(i);
@@ -1007,7 +1002,7 @@ impl Cx<'_, '_> {
             return Some(date_m(i, i + 5, dt, false, "date.numeric"));
         }
         // "2/15", "22/04" without a year: a plausible month/day that is not a fraction; "on 4-22".
-        let no_more = !l.is_num(i + 3) && !(l.is(i + 3, "/") || l.is(i + 3, "-"));
+        let no_more = !(l.is_num(i + 3) || l.is(i + 3, "/") || l.is(i + 3, "-"));
         if no_more && (s == "/" || on_before) {
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
             let plausible =
@@ -2159,8 +2154,9 @@ impl Cx<'_, '_> {
     /// "(the) weekend": the coming one in sentences about the future, else the latest one.
     fn r_weekend(&self, i: usize) -> Option<M> {
         let l = self.l;
-        if !l.is(i, "weekend")
-            || !(i > 0 && matches!(l.w(i - 1), "the" | "on" | "over" | "at" | "during"))
+        if !(l.is(i, "weekend")
+            && i > 0
+            && matches!(l.w(i - 1), "the" | "on" | "over" | "at" | "during"))
         {
             return None;
         }
@@ -2430,10 +2426,9 @@ impl Cx<'_, '_> {
                 if l.is(k, "and") {
                     k += 1;
                 }
-                let Some(m) = num::read(l, k).filter(|m| {
-                    !m.ordinal && m.value > 0.0 && !m.bare_int
-                        || m.digits && m.bare_int && !m.ordinal
-                }) else {
+                let Some(m) =
+                    num::read(l, k).filter(|m| !m.ordinal && (m.value > 0.0 || m.bare_int))
+                else {
                     break;
                 };
                 let Some((u2, mult2, clock2)) = time_unit(l.w(m.last)) else {
@@ -3022,11 +3017,9 @@ fn combine(cx: &Cx, ms: &mut Vec<M>) {
             } else {
                 (None, None)
             };
-            if let (true, Some(mm), Some(yy)) = (
-                close && mm.map_or(false, |m| m.rule == "date.month"),
-                mm,
-                yy,
-            ) {
+            if let (true, Some(mm), Some(yy)) =
+                (close && mm.is_some_and(|m| m.rule == "date.month"), mm, yy)
+            {
                 if let (Some(m), Some(y)) = (mm.month, yy.year) {
                     let mut x = mk(
                         a.first,
