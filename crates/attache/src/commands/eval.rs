@@ -22,7 +22,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let path = args.path.unwrap_or_else(|| PathBuf::from(default));
     if !path.exists() {
-        anyhow::bail!("{}: not found; pass the suite's path (attache eval {} PATH)", path.display(), args.suite);
+        anyhow::bail!(
+            "{}: not found; pass the suite's path (attache eval {} PATH)",
+            path.display(),
+            args.suite
+        );
     }
     let report = match args.suite.as_str() {
         "rt" => attache_eval::recognizers_text(&path)?,
