@@ -7,7 +7,7 @@ CREATE TABLE documents (
     rid             INTEGER PRIMARY KEY,
     id              TEXT NOT NULL UNIQUE,
     content_hash    TEXT NOT NULL,   -- hash of the clean text: exact-duplicate clusters
-    coded_hash      TEXT NOT NULL,   -- hash of the coded JSON: re-ingest detection
+    coded_hash      TEXT NOT NULL,   -- hash of the coded JSON and text: re-ingest detection
     title           TEXT,
     url             TEXT,
     source          TEXT,
@@ -20,7 +20,7 @@ CREATE TABLE documents (
     cluster_id      TEXT,            -- id of the first stored document with the same text
     n_events        INTEGER NOT NULL DEFAULT 0,
     n_facts         INTEGER NOT NULL DEFAULT 0,
-    coded_json      TEXT NOT NULL,
+    coded_json      TEXT NOT NULL,   -- the coded document as JSON, without `text` (above)
     ingested_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX documents_published ON documents(published);

@@ -289,8 +289,13 @@ impl Store {
 }
 
 fn ingest_one(tx: &Transaction<'_>, doc: &Document, stats: &mut BatchStats) -> Result<()> {
-    let coded_json = serde_json::to_string(doc)?;
-    let coded_hash = fnv64(coded_json.as_bytes());
+    // The coded JSON is stored without `text` (it is in its own column): a third less space.
+    let mut value = serde_json::to_value(doc)?;
+    if let Some(obj) = value.as_object_mut() {
+        obj.remove("text");
+    }
+    let coded_json = serde_json::to_string(&value)?;
+    let coded_hash = fnv64(format!("{coded_json}\u{0}{}", doc.text).as_bytes());
     let content_hash = fnv64(doc.text.as_bytes());
 
     let existing: Option<(i64, String, Option<String>, String)> = tx

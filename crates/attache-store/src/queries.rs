@@ -654,17 +654,22 @@ impl Store {
     }
 
     pub fn document(&self, id: &str) -> Result<Option<StoredDocument>> {
-        let row: Option<(String, Option<String>, String)> = self
+        let row: Option<(String, Option<String>, String, String)> = self
             .conn
             .prepare_cached(
-                "SELECT coded_json, cluster_id, ingested_at FROM documents WHERE id = ?1",
+                "SELECT coded_json, cluster_id, ingested_at, text FROM documents WHERE id = ?1",
             )?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .optional()?;
-        let Some((json, cluster_id, ingested_at)) = row else {
+        let Some((json, cluster_id, ingested_at, text)) = row else {
             return Ok(None);
         };
-        let document: Document = serde_json::from_str(&json)?;
+        // The text lives in its own column; put it back into the contract shape.
+        let mut value: serde_json::Value = serde_json::from_str(&json)?;
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("text".into(), serde_json::Value::String(text));
+        }
+        let document: Document = serde_json::from_value(value)?;
         let duplicates = match &cluster_id {
             Some(c) => self
                 .conn
