@@ -17,6 +17,7 @@ use attache_text::{Span, Token};
 use jiff::civil::Date;
 
 pub mod actors;
+pub mod checks;
 pub mod clauses;
 pub mod dateline;
 pub mod events;

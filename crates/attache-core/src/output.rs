@@ -92,7 +92,7 @@ pub fn document(engine: &Engine, input: &InputDocument, a: &Analysis) -> Documen
         })
         .collect();
 
-    let facts = a
+    let mut facts: Vec<Fact> = a
         .facts
         .iter()
         .map(|f| Fact {
@@ -115,6 +115,7 @@ pub fn document(engine: &Engine, input: &InputDocument, a: &Analysis) -> Documen
             checks: vec![],
         })
         .collect();
+    crate::checks::annotate(&mut facts);
 
     let times = a
         .times

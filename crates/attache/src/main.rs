@@ -23,6 +23,8 @@ enum Command {
     Check(commands::check::Args),
     /// Code an article and show, for each item, the rule or table entry that produced it.
     Explain(commands::explain::Args),
+    /// Print the facts of articles with their consistency checks (table or JSON).
+    Facts(commands::facts::Args),
     /// Score the time and quantity stages against the reference suites (rt, duckling) or bench them.
     Eval(commands::eval::Args),
     /// Measure the ingest readers on the shared corpora (zyte, trafilatura, readability, feeds).
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Code(a) => commands::code::run(a),
         Command::Check(a) => commands::check::run(a),
         Command::Explain(a) => commands::explain::run(a),
+        Command::Facts(a) => commands::facts::run(a),
         Command::Eval(a) => commands::eval::run(a),
         Command::IngestEval(a) => commands::ingest_eval::run(a),
         Command::Ingest(a) => commands::ingest::run(a),

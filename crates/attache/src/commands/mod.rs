@@ -7,6 +7,7 @@ pub mod code;
 pub mod eval;
 pub mod explain;
 pub mod export;
+pub mod facts;
 pub mod ingest;
 pub mod ingest_eval;
 pub mod input;
