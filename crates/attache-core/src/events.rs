@@ -32,6 +32,10 @@ enum CTok {
         forms: HashSet<String>,
         verb: bool,
         participles: HashSet<String>,
+        /// The verb's bare form when it is not also a past form ("visit", not "put"): in
+        /// news it is mostly a noun ("an official visit") unless a modal, `to` or a subject
+        /// stands right before it.
+        bare: Option<String>,
     },
     Gap,
     Target,
@@ -78,21 +82,27 @@ impl Matcher {
                                 .filter(|f| f.ends_with("ed"))
                                 .collect(),
                         };
+                        let past_same = irr.is_some_and(|(p, pp)| {
+                            p.split('/').chain(pp.split('/')).any(|f| f == v)
+                        });
                         CTok::Words {
                             forms: verb_forms(v, irr).into_iter().collect(),
                             verb: true,
                             participles,
+                            bare: (!past_same).then(|| v.clone()),
                         }
                     }
                     PatternToken::Noun(n) => CTok::Words {
                         forms: noun_forms(n).into_iter().collect(),
                         verb: false,
                         participles: HashSet::new(),
+                        bare: None,
                     },
                     PatternToken::Literal(alts) => CTok::Words {
                         forms: alts.iter().cloned().collect(),
                         verb: false,
                         participles: HashSet::new(),
+                        bare: None,
                     },
                     PatternToken::Gap => CTok::Gap,
                     PatternToken::Target => CTok::Target,
@@ -168,9 +178,17 @@ impl EventInput<'_> {
     }
 }
 
+/// Words after which a verb's bare form is a verb ("will visit", "to visit", "did not visit").
+const BARE_VERB_LICENSORS: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did",
+    "does", "do", "not", "n't", "never", "'ll", "cannot", "and", "or",
+];
+
+#[allow(clippy::too_many_arguments)]
 fn match_at(
     c: &Compiled,
     words: &[String],
+    subject_ends: &[bool],
     i: usize,
     k: usize,
     mention_at: &dyn Fn(usize) -> Option<(usize, usize)>,
@@ -186,20 +204,46 @@ fn match_at(
             forms,
             verb,
             participles,
+            bare,
         } => {
             if i >= end_limit || !forms.contains(&words[i]) {
+                return false;
+            }
+            if bare.as_deref() == Some(words[i].as_str())
+                && !(i > 0
+                    && (BARE_VERB_LICENSORS.contains(&words[i - 1].as_str())
+                        || subject_ends.get(i).copied().unwrap_or(false)))
+            {
                 return false;
             }
             if *verb && m.verb.is_none() {
                 m.verb = Some(i);
                 m.passive_form = participles.contains(&words[i]);
-                if match_at(c, words, i + 1, k + 1, mention_at, m, end_limit) {
+                if match_at(
+                    c,
+                    words,
+                    subject_ends,
+                    i + 1,
+                    k + 1,
+                    mention_at,
+                    m,
+                    end_limit,
+                ) {
                     return true;
                 }
                 m.verb = None;
                 return false;
             }
-            match_at(c, words, i + 1, k + 1, mention_at, m, end_limit)
+            match_at(
+                c,
+                words,
+                subject_ends,
+                i + 1,
+                k + 1,
+                mention_at,
+                m,
+                end_limit,
+            )
         }
         CTok::Gap => {
             // up to six words; a whole actor mention counts as one (its inner words can
@@ -208,7 +252,7 @@ fn match_at(
             let mut j = i;
             let mut mention_end = 0;
             while j <= end_limit && units <= 6 {
-                if match_at(c, words, j, k + 1, mention_at, m, end_limit) {
+                if match_at(c, words, subject_ends, j, k + 1, mention_at, m, end_limit) {
                     return true;
                 }
                 if j >= mention_end {
@@ -235,7 +279,16 @@ fn match_at(
             if let Some((mi, mend)) = mention_at(j) {
                 let save = m.target;
                 m.target = Some(mi);
-                if match_at(c, words, mend, k + 1, mention_at, m, end_limit) {
+                if match_at(
+                    c,
+                    words,
+                    subject_ends,
+                    mend,
+                    k + 1,
+                    mention_at,
+                    m,
+                    end_limit,
+                ) {
                     return true;
                 }
                 m.target = save;
@@ -271,6 +324,13 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 .find(|(mi, a, _)| *a == ti && inp.mentions[*mi].kind != MentionKind::Modifier)
                 .map(|(mi, _, b)| (*mi, *b))
         };
+        // subject_ends[i]: an actor mention ends right before token i ("Japan visit...")
+        let mut subject_ends = vec![false; toks.len() + 1];
+        for (mi, _, b) in &ments {
+            if inp.mentions[*mi].kind != MentionKind::Modifier {
+                subject_ends[*b] = true;
+            }
+        }
         let mut prev_subject: Option<Vec<usize>> = None;
         for cl0 in &s.clauses {
             // the dateline is no part of any clause
@@ -298,7 +358,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         target: None,
                         weight: 0,
                     };
-                    if match_at(c, &words, i, 0, &mention_at, &mut m, cl.end) {
+                    if match_at(c, &words, &subject_ends, i, 0, &mention_at, &mut m, cl.end) {
                         m.weight = c.toks.iter().filter(|t| !matches!(t, CTok::Gap)).count();
                         found.push(m);
                     }
@@ -504,6 +564,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     Some(actor_of(loc.0))
                 });
                 let Some(src_actor) = src_actor else { continue };
+                // an actor of no known country or organization codes as nothing useful
+                if inp.actors_country(src_actor).is_none() {
+                    continue;
+                }
                 if tgt_actor == Some(src_actor) {
                     tgt_actor = None;
                 }
@@ -599,7 +663,13 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 if status == EventStatus::Occurred {
                     if let (Some(dt), Some(p)) = (&date, &inp.published) {
                         let start = dt.split('/').next().unwrap_or(dt);
-                        if start.len() >= 4 && p.len() >= start.len() && start > &p[..start.len()] {
+                        // only calendar dates compare as strings ("1987-W10" does not)
+                        let numeric = start.chars().all(|c| c.is_ascii_digit() || c == '-');
+                        if numeric
+                            && start.len() >= 4
+                            && p.len() >= start.len()
+                            && start > &p[..start.len()]
+                        {
                             status = EventStatus::Planned;
                         }
                     }

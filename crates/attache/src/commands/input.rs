@@ -49,7 +49,11 @@ pub fn code_all(
                 emit(d)?;
             }
             Input::Error { source, message } => {
-                eprintln!("attache: {source}: {message}");
+                if message.contains(&source) {
+                    eprintln!("attache: {message}");
+                } else {
+                    eprintln!("attache: {source}: {message}");
+                }
                 failures += 1;
             }
         }
