@@ -269,15 +269,40 @@ impl<'a> Resolver<'a> {
     }
 
     fn leader_country(&self, name: &str) -> Option<String> {
+        let full = self.leader_full_name(name)?;
         self.dict
             .leaders
             .iter()
-            .find(|l| l.name == name || l.aliases.iter().any(|a| a == name))
+            .find(|l| l.name == full)
             .map(|l| l.country.clone())
+    }
+
+    /// The table's full name of an office holder named in full, by an alias, or by a
+    /// surname only one holder has ("Putin").
+    fn leader_full_name(&self, name: &str) -> Option<String> {
+        if let Some(l) = self
+            .dict
+            .leaders
+            .iter()
+            .find(|l| l.name == name || l.aliases.iter().any(|a| a == name))
+        {
+            return Some(l.name.clone());
+        }
+        let last = name.split_whitespace().last()?;
+        let full = self.gaz.leader_surnames.get(last)?;
+        // "Obama" or "Barack Obama": the given words must be part of the full name
+        name.split_whitespace()
+            .all(|w| full.split_whitespace().any(|f| f == w))
+            .then(|| full.clone())
     }
 
     /// Reads one sentence's tokens into actor mentions.
     pub fn sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {
+        self.read_sentence(text, sentence, span, tokens);
+        self.fill_countries(sentence);
+    }
+
+    fn read_sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {
         let names = self.gaz.names(text, span);
         let roles = self.gaz.roles(text, span);
         let n = tokens.len();
@@ -380,6 +405,20 @@ impl<'a> Resolver<'a> {
                     let c = e.iter().find_map(|x| match x {
                         Entry::Adjective(c) => Some((c.clone(), true)),
                         Entry::Country(c) => Some((c.clone(), false)),
+                        // "Arab League Secretary General ...": the title is the organization's
+                        Entry::Organization(o)
+                            if role_at
+                                .get(hit_end(&names, &name_at, j))
+                                .copied()
+                                .flatten()
+                                .is_some() =>
+                        {
+                            let org = &self.dict.organizations[*o];
+                            Some((
+                                org.country.clone().unwrap_or_else(|| org.code.clone()),
+                                false,
+                            ))
+                        }
                         _ => None,
                     });
                     if let Some((c, adj)) = c {
@@ -777,8 +816,72 @@ impl<'a> Resolver<'a> {
                 i = start + 1;
                 continue;
             }
+            // An office holder named by surname only ("Putin said").
+            if is_cap(tok(start)) && name_at[start].is_none() && role_at[start].is_none() {
+                if let Some(full) = self.gaz.leader_surnames.get(tok(start)).cloned() {
+                    let leader = self.dict.leaders.iter().find(|l| l.name == full).cloned();
+                    if let Some(leader) = leader {
+                        let sp = tokens[start].span;
+                        let a = self.intern(
+                            ActorRec {
+                                name: leader.name.clone(),
+                                country: Some(leader.country.clone()),
+                                kind: ActorKind::Person,
+                                role: Some(leader.office.clone()),
+                                sector: Some(leader.code[leader.country.len()..].to_string())
+                                    .filter(|s| !s.is_empty()),
+                                org_code: None,
+                                former,
+                                leader: Some(leader.name.clone()),
+                                rule: format!("office holder `{}` by surname", leader.name),
+                                mentions: vec![],
+                            },
+                            sp,
+                        );
+                        self.register_person_parts(&leader.name, a);
+                        self.push_mention(
+                            sp,
+                            a,
+                            sentence,
+                            MentionKind::Actor,
+                            is_possessive(start + 1),
+                        );
+                        i = start + 1;
+                        continue;
+                    }
+                }
+            }
             // A bare title with a known country from earlier context is left for events.
             i = start.max(i) + 1;
+        }
+    }
+
+    /// Titled people whose country nothing named ("Defence Minister Pierre Joxe said") take
+    /// the first country the sentence names.
+    fn fill_countries(&mut self, sentence: usize) {
+        let first_country = self
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == sentence && m.kind != MentionKind::Place)
+            .find_map(|m| {
+                let a = &self.actors[m.actor];
+                (a.kind == ActorKind::Country)
+                    .then(|| a.country.clone())
+                    .flatten()
+            });
+        let Some(c) = first_country else { return };
+        let ids: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == sentence)
+            .map(|m| m.actor)
+            .collect();
+        for a in ids {
+            let rec = &mut self.actors[a];
+            if rec.country.is_none() && rec.kind == ActorKind::Person && rec.role.is_some() {
+                rec.country = Some(c.clone());
+                rec.rule.push_str("; country from the sentence");
+            }
         }
     }
 

@@ -36,6 +36,9 @@ pub struct Hit {
 }
 
 pub struct Gazetteer {
+    /// Surname (last word) of an office holder → full name, where only one holder has it
+    /// ("Tokayev" → "Kassym-Jomart Tokayev"); news names leaders by surname alone.
+    pub leader_surnames: HashMap<String, String>,
     names: AhoCorasick,
     name_entries: Vec<Vec<Entry>>,
     roles: AhoCorasick,
@@ -136,7 +139,36 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&rkeys)
             .expect("role automaton builds");
+        let mut surnames: HashMap<String, Option<String>> = HashMap::new();
+        for l in &d.leaders {
+            let Some(last) = l.name.split_whitespace().last() else {
+                continue;
+            };
+            if l.name.split_whitespace().count() < 2
+                || last.chars().count() < 4
+                || !last.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            let e = surnames
+                .entry(last.to_string())
+                .or_insert_with(|| Some(l.name.clone()));
+            if e.as_deref() != Some(l.name.as_str()) {
+                *e = None; // two holders share it: ambiguous
+            }
+        }
+        // a surname that is also a country, place or organization name is no surname hit
+        let leader_surnames = surnames
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .filter(|(k, _)| {
+                names
+                    .get(k)
+                    .is_none_or(|es| es.iter().all(|e| matches!(e, Entry::Leader(_))))
+            })
+            .collect();
         Gazetteer {
+            leader_surnames,
             names: names_ac,
             name_entries,
             roles: roles_ac,
