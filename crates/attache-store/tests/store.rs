@@ -425,6 +425,26 @@ fn gdelt_export_has_61_typed_columns_and_reads_back_as_our_events() {
             types.insert(c.into(), t.into());
         }
     }
+    // The same reader and type checks accept real GDELT 2.0 rows (sample in shared/).
+    let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpora/gdelt-samples/gdelt-big-data/20191024143000.export.CSV");
+    let check_types = |row: &HashMap<&'static str, String>| {
+        for (name, v) in row {
+            if v.is_empty() {
+                continue;
+            }
+            match types[*name].as_str() {
+                "INTEGER" => assert!(v.parse::<i64>().is_ok(), "{name}={v:?} not an integer"),
+                "FLOAT" => assert!(v.parse::<f64>().is_ok(), "{name}={v:?} not a float"),
+                _ => {}
+            }
+        }
+    };
+    if let Ok(text) = std::fs::read_to_string(&real) {
+        for line in text.lines().take(200) {
+            check_types(&parse_gdelt(line));
+        }
+    }
     let mut out = Vec::new();
     let n = export::export(&store, Format::Gdelt, None, &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
@@ -441,16 +461,7 @@ fn gdelt_export_has_61_typed_columns_and_reads_back_as_our_events() {
         all.items.iter().map(|e| (e.id, e)).collect();
     for line in lines {
         let row = parse_gdelt(line);
-        for (name, v) in &row {
-            if v.is_empty() {
-                continue;
-            }
-            match types[*name].as_str() {
-                "INTEGER" => assert!(v.parse::<i64>().is_ok(), "{name}={v:?} not an integer"),
-                "FLOAT" => assert!(v.parse::<f64>().is_ok(), "{name}={v:?} not a float"),
-                _ => {}
-            }
-        }
+        check_types(&row);
         let e = by_id[&row["GLOBALEVENTID"].parse::<i64>().unwrap()];
         assert_eq!(row["EventCode"], e.cameo);
         assert_eq!(row["EventRootCode"], &e.cameo[..2]);
