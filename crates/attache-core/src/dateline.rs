@@ -6,6 +6,8 @@
 //! mention (the story is earlier), and the terms of office of the leaders it names with their
 //! titles ("President X" means X is in office; "former President Y" that Y's term is over).
 
+use std::collections::HashMap;
+
 use attache_dict::Dictionaries;
 use jiff::civil::Date;
 
@@ -44,7 +46,7 @@ fn title_case(s: &str) -> String {
 
 /// Parses a dateline at the start of the text: an upper-case place (optionally ", STATE"),
 /// then optionally a month and day (and year), an agency in parentheses, and a dash.
-pub fn parse(text: &str, d: &Dictionaries) -> Option<Dateline> {
+pub fn parse(text: &str, places: &PlaceIndex) -> Option<Dateline> {
     let lead = text.len() - text.trim_start().len();
     let rest = &text[lead..];
     // The dateline must end in a dash within the first 120 bytes.
@@ -108,7 +110,7 @@ pub fn parse(text: &str, d: &Dictionaries) -> Option<Dateline> {
         }
     }
     let place = title_case(place_raw);
-    let country = place_country(&place, d);
+    let country = places.country(&place);
     Some(Dateline {
         end: lead + dash + dash_len,
         place: Some(place),
@@ -120,29 +122,45 @@ pub fn parse(text: &str, d: &Dictionaries) -> Option<Dateline> {
     })
 }
 
-/// The country of a place name: a place in the tables, a capital, or a country itself.
-pub fn place_country(place: &str, d: &Dictionaries) -> Option<String> {
-    let lower = place.to_lowercase();
-    if let Some(p) = d
-        .places
-        .iter()
-        .filter(|p| {
-            p.name.to_lowercase() == lower || p.aliases.iter().any(|a| a.to_lowercase() == lower)
-        })
-        .max_by_key(|p| (p.kind == "capital") as u8)
-    {
-        return p.country.clone();
+/// Lower-cased place, capital and country names → country code, built once per engine so
+/// that reading a dateline costs one lookup.
+pub struct PlaceIndex(HashMap<String, String>);
+
+impl PlaceIndex {
+    pub fn new(d: &Dictionaries) -> PlaceIndex {
+        let mut m: HashMap<String, String> = HashMap::new();
+        // later inserts win: countries, then cities, then capitals
+        for c in &d.countries {
+            for n in std::iter::once(&c.name).chain(c.aliases.iter()) {
+                m.insert(n.to_lowercase(), c.code.clone());
+            }
+        }
+        for p in d.places.iter().filter(|p| p.kind != "capital") {
+            if let Some(c) = &p.country {
+                for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
+                    m.insert(n.to_lowercase(), c.clone());
+                }
+            }
+        }
+        for c in &d.countries {
+            if let Some(cap) = &c.capital {
+                m.insert(cap.to_lowercase(), c.code.clone());
+            }
+        }
+        for p in d.places.iter().filter(|p| p.kind == "capital") {
+            if let Some(c) = &p.country {
+                for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
+                    m.insert(n.to_lowercase(), c.clone());
+                }
+            }
+        }
+        PlaceIndex(m)
     }
-    d.countries
-        .iter()
-        .find(|c| {
-            c.capital
-                .as_deref()
-                .is_some_and(|x| x.to_lowercase() == lower)
-                || c.name.to_lowercase() == lower
-                || c.aliases.iter().any(|a| a.to_lowercase() == lower)
-        })
-        .map(|c| c.code.clone())
+
+    /// The country of a place name: a place in the tables, a capital, or a country itself.
+    pub fn country(&self, place: &str) -> Option<String> {
+        self.0.get(&place.to_lowercase()).cloned()
+    }
 }
 
 /// Evidence about when a story was written, gathered from its text.

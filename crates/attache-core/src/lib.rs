@@ -52,6 +52,7 @@ pub struct Engine {
     pub dict: Dictionaries,
     gazetteer: gazetteer::Gazetteer,
     matcher: events::Matcher,
+    places: dateline::PlaceIndex,
 }
 
 /// Everything the pipeline found in one document, before serialization; `explain` reads it.
@@ -84,10 +85,12 @@ impl Engine {
     pub fn new(dict: Dictionaries) -> Engine {
         let gazetteer = gazetteer::Gazetteer::new(&dict);
         let matcher = events::Matcher::new(&dict);
+        let places = dateline::PlaceIndex::new(&dict);
         Engine {
             dict,
             gazetteer,
             matcher,
+            places,
         }
     }
 
@@ -121,7 +124,7 @@ impl Engine {
                 }
             })
             .collect();
-        let dl = dateline::parse(&text, &self.dict);
+        let dl = dateline::parse(&text, &self.places);
 
         let mut resolver = actors::Resolver::new(&self.dict, &self.gazetteer);
         for (i, s) in sents.iter().enumerate() {
