@@ -232,10 +232,12 @@ pub fn quad_bars(data: &[(String, [u64; 4])], href_for_month: impl Fn(&str) -> S
                 let title = format!("{m}: {n} {}", QUAD_NAMES[k].to_lowercase());
                 let href = href_for_month(m);
                 svg.body.push_str(&format!(r#"<a href="{}">"#, esc(&href)));
+                // Bars stay slim when there are only a few months.
+                let bar = (bw * 0.76).min(56.0);
                 svg.rect(
-                    x + bw * 0.12,
+                    x + (bw - bar) / 2.0,
                     y,
-                    bw * 0.76,
+                    bar,
                     bh,
                     QUAD_COLORS[k],
                     Some(&title),
@@ -393,7 +395,7 @@ pub fn quad_strip(q: &[u64; 4]) -> String {
 /// facts drawn hollow in red.
 pub fn fact_dots(title: &str, data: &[(String, f64, bool)]) -> String {
     let (w, h) = (440.0, 220.0);
-    let (ml, mr, mt, mb) = (78.0, 12.0, 30.0, 40.0);
+    let (ml, mr, mt, mb) = (78.0, 12.0, 40.0, 40.0);
     let mut svg = Svg::new(w, h);
     svg.text(ml, 18.0, title, "start", "legend");
     let mut periods: Vec<&str> = data.iter().map(|d| d.0.as_str()).collect();
