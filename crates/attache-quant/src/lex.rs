@@ -37,10 +37,46 @@ pub mod cls {
     pub const TUNIT: u8 = 8;
     /// A word that can start a quantity besides numbers ("minus", "percent", "a").
     pub const QSTART: u8 = 16;
+    /// The first word of a holiday name ("Christmas", "Easter", "new").
+    pub const HOLI: u8 = 32;
 }
 
 /// Every word [`classify_slow`] knows.
 const WORDS: &[&str] = &[
+    "christmas",
+    "xmas",
+    "boxing",
+    "valentine",
+    "valentines",
+    "halloween",
+    "thanksgiving",
+    "black",
+    "martin",
+    "mlk",
+    "civil",
+    "memorial",
+    "labor",
+    "labour",
+    "veterans",
+    "mother",
+    "mothers",
+    "father",
+    "fathers",
+    "st",
+    "saint",
+    "easter",
+    "good",
+    "maundy",
+    "holy",
+    "palm",
+    "ash",
+    "shrove",
+    "pancake",
+    "pentecost",
+    "whit",
+    "white",
+    "ascension",
+    "new",
     "min",
     "mins",
     "sec",
@@ -412,6 +448,11 @@ fn classify_slow(w: &str) -> u8 {
         | "twice" | "noon" | "midday" | "midnight" | "spring" | "summer" | "autumn" | "fall"
         | "winter" | "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies"
         | "eighties" | "nineties" | "noughties" | "rest" | "w" => TIME,
+        "christmas" | "xmas" | "boxing" | "valentine" | "valentines" | "halloween"
+        | "thanksgiving" | "black" | "martin" | "mlk" | "civil" | "memorial" | "labor"
+        | "labour" | "veterans" | "mother" | "mothers" | "father" | "fathers" | "st" | "saint"
+        | "easter" | "good" | "maundy" | "holy" | "palm" | "ash" | "shrove" | "pancake"
+        | "pentecost" | "whit" | "white" | "ascension" | "new" => HOLI,
         "the" | "last" | "past" | "previous" | "preceding" | "this" | "current" | "next"
         | "coming" | "following" | "upcoming" | "at" | "some" | "each" | "times" => GATED,
         "a" | "an" => GATED | QSTART,

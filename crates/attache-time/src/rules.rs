@@ -72,6 +72,63 @@ fn date_m(first: usize, last: usize, d: Date, anchored: bool, rule: &'static str
     m
 }
 
+/// How a holiday falls in a given year.
+#[derive(Clone, Copy)]
+enum Holiday {
+    /// Month and day.
+    Fixed(u8, u8),
+    /// Month, weekday (1..7), n-th occurrence.
+    Nth(u8, i8, i64),
+    /// Days after the n-th weekday of a month (Black Friday).
+    AfterNth(u8, i8, i64, i64),
+    /// Last weekday of a month.
+    Last(u8, i8),
+    /// Days from (Western) Easter Sunday.
+    Easter(i64),
+}
+
+impl Holiday {
+    fn on(self, y: i32) -> Option<Date> {
+        match self {
+            Holiday::Fixed(m, d) => ymd(y, m, d),
+            Holiday::Nth(m, wd, n) => nth_weekday(y, m, wd, n),
+            Holiday::AfterNth(m, wd, n, k) => add_days(nth_weekday(y, m, wd, n)?, k),
+            Holiday::Last(m, wd) => {
+                let last = ymd(y, m, 1)?.last_of_month();
+                add_days(last, -((wd_num(last.weekday()) - wd).rem_euclid(7) as i64))
+            }
+            Holiday::Easter(k) => add_days(easter(y)?, k),
+        }
+    }
+}
+
+fn nth_weekday(y: i32, m: u8, wd: i8, n: i64) -> Option<Date> {
+    let first = ymd(y, m, 1)?;
+    add_days(
+        first,
+        (wd - wd_num(first.weekday())).rem_euclid(7) as i64 + 7 * (n - 1),
+    )
+}
+
+/// Western Easter Sunday (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month as u8, day as u8)
+}
+
 struct Cx<'a, 'b> {
     l: &'a Lexed<'b>,
     a: Anchor,
@@ -2151,6 +2208,192 @@ impl Cx<'_, '_> {
         Some(first)
     }
 
+    /// Holidays on the Gregorian calendar and Easter's cycle: "Christmas", "Thanksgiving 2013",
+    /// "last Easter", "Martin Luther King Day of last year". Lunar-calendar holidays are not read.
+    fn r_holiday(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let w = |k: usize| l.w(i + k);
+        let poss = |k: usize| -> usize {
+            // "'s" after a name: "new year's", "valentine's"
+            if (l.is(i + k, "'") || l.is(i + k, "’")) && l.is(i + k + 1, "s") {
+                2
+            } else {
+                0
+            }
+        };
+        // (rule, tokens)
+        let (rule, mut k): (Holiday, usize) = match w(0) {
+            "christmas" | "xmas" => match w(1) {
+                "eve" => (Holiday::Fixed(12, 24), 2),
+                "day" => (Holiday::Fixed(12, 25), 2),
+                _ => (Holiday::Fixed(12, 25), 1),
+            },
+            "boxing" if w(1) == "day" => (Holiday::Fixed(12, 26), 2),
+            "new" if w(1) == "year" => {
+                let p = poss(2);
+                match w(2 + p) {
+                    "eve" => (Holiday::Fixed(12, 31), 3 + p),
+                    "day" => (Holiday::Fixed(1, 1), 3 + p),
+                    _ => return None,
+                }
+            }
+            "valentine" | "valentines" => {
+                let p = poss(1);
+                if w(1 + p) == "day" {
+                    (Holiday::Fixed(2, 14), 2 + p)
+                } else {
+                    return None;
+                }
+            }
+            "halloween" => (Holiday::Fixed(10, 31), 1),
+            "thanksgiving" => (Holiday::Nth(11, 4, 4), if w(1) == "day" { 2 } else { 1 }),
+            "black" if w(1) == "friday" => (Holiday::AfterNth(11, 4, 4, 1), 2),
+            "martin" if w(1) == "luther" && matches!(w(2), "king" | "kings") => {
+                let mut k = 3 + poss(3);
+                if w(k) == "jr" {
+                    k += if l.is(i + k + 1, ".") { 2 } else { 1 };
+                }
+                if w(k) != "day" {
+                    return None;
+                }
+                (Holiday::Nth(1, 1, 3), k + 1)
+            }
+            "mlk" => {
+                let mut k = 1;
+                if w(k) == "jr" {
+                    k += if l.is(i + k + 1, ".") { 2 } else { 1 };
+                }
+                if w(k) != "day" {
+                    return None;
+                }
+                (Holiday::Nth(1, 1, 3), k + 1)
+            }
+            "civil" if w(1) == "rights" && w(2) == "day" => (Holiday::Nth(1, 1, 3), 3),
+            "memorial" if w(1) == "day" => (Holiday::Last(5, 1), 2),
+            "labor" | "labour" if w(1) == "day" => (Holiday::Nth(9, 1, 1), 2),
+            "veterans" if w(1) == "day" => (Holiday::Fixed(11, 11), 2),
+            "mother" | "mothers" => {
+                let p = poss(1);
+                if w(1 + p) == "day" {
+                    (Holiday::Nth(5, 7, 2), 2 + p)
+                } else {
+                    return None;
+                }
+            }
+            "father" | "fathers" => {
+                let p = poss(1);
+                if w(1 + p) == "day" {
+                    (Holiday::Nth(6, 7, 3), 2 + p)
+                } else {
+                    return None;
+                }
+            }
+            "st" | "saint" => {
+                let mut k = 1;
+                if l.is(i + 1, ".") {
+                    k += 1;
+                }
+                if !matches!(w(k), "patrick" | "patricks" | "paddy") {
+                    return None;
+                }
+                k += 1 + poss(k + 1);
+                if w(k) != "day" {
+                    return None;
+                }
+                (Holiday::Fixed(3, 17), k + 1)
+            }
+            "easter" => match w(1) {
+                "monday" => (Holiday::Easter(1), 2),
+                "sunday" => (Holiday::Easter(0), 2),
+                _ => (Holiday::Easter(0), 1),
+            },
+            "good" if w(1) == "friday" => (Holiday::Easter(-2), 2),
+            "maundy" | "holy" if w(1) == "thursday" => (Holiday::Easter(-3), 2),
+            "palm" if w(1) == "sunday" => (Holiday::Easter(-7), 2),
+            "ash" if w(1) == "wednesday" => (Holiday::Easter(-46), 2),
+            "shrove" if w(1) == "tuesday" => (Holiday::Easter(-47), 2),
+            "pancake" if w(1) == "day" => (Holiday::Easter(-47), 2),
+            "pentecost" => (Holiday::Easter(49), 1),
+            "whit" | "white" if w(1) == "sunday" => (Holiday::Easter(49), 2),
+            "whit" if w(1) == "monday" => (Holiday::Easter(50), 2),
+            "ascension" if w(1) == "day" => (Holiday::Easter(39), 2),
+            _ => return None,
+        };
+        let r = self.a.0;
+        // Year: "Christmas 2013", "Easter Sunday two thousand ten", "Thanksgiving of next year".
+        let mut year: Option<i32> = None;
+        let mut anchored = true;
+        let mut kk = i + k;
+        if l.is(kk, "of") || l.is(kk, ",") {
+            kk += 1;
+        }
+        if let Some((y, e)) = self
+            .year_any(kk)
+            .filter(|(_, e)| !self.not_a_year(kk, *e) || l.is_word(kk))
+        {
+            year = Some(y);
+            anchored = false;
+            k = e - i;
+        } else if let (Some(r), true) = (
+            r,
+            matches!(l.w(kk), "next" | "last" | "this") && l.is(kk + 1, "year"),
+        ) {
+            let dy = match l.w(kk) {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            year = Some(r.year() as i32 + dy);
+            k = kk + 2 - i;
+        }
+        let dir = if i > 0 { l.w(i - 1) } else { "" };
+        let date = match (year, r) {
+            (Some(y), _) => rule.on(y),
+            (None, Some(r)) => {
+                let ry = r.year() as i32;
+                let this = rule.on(ry);
+                let prev = rule.on(ry - 1);
+                let next = rule.on(ry + 1);
+                match dir {
+                    "next" | "coming" => this.filter(|d| *d > r).or(next),
+                    "last" | "past" | "previous" => this.filter(|d| *d < r).or(prev),
+                    "this" => this,
+                    _ => {
+                        if self.future_at(i) {
+                            this.filter(|d| *d >= r).or(next)
+                        } else {
+                            this.filter(|d| *d <= r).or(prev)
+                        }
+                    }
+                }
+            }
+            (None, None) => None,
+        };
+        let first = if matches!(
+            dir,
+            "next" | "last" | "this" | "coming" | "past" | "previous"
+        ) && year.is_none()
+        {
+            i - 1
+        } else {
+            i
+        };
+        Some(match date {
+            Some(d) => date_m(first, i + k, d, anchored, "date.holiday"),
+            None => {
+                let mut x = mk(
+                    first,
+                    i + k,
+                    TimexType::Date,
+                    "XXXX-XX-XX".into(),
+                    "date.holiday",
+                );
+                x.anchored = true;
+                x
+            }
+        })
+    }
+
     /// "(the) weekend": the coming one in sentences about the future, else the latest one.
     fn r_weekend(&self, i: usize) -> Option<M> {
         let l = self.l;
@@ -2823,7 +3066,7 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
             TokKind::Num => true,
             TokKind::Word => {
                 let c = l.class(i);
-                c & (cls::NUM | cls::TIME) != 0
+                c & (cls::NUM | cls::TIME | cls::HOLI) != 0
                     || (c & cls::GATED != 0 && {
                         let timeish = |k: usize| {
                             l.is_num(k)
@@ -2953,10 +3196,13 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_year(i));
     } else if !l.is_word(i) {
         consider(cx.r_year(i));
+    } else if l.class(i) == cls::HOLI {
+        consider(cx.r_holiday(i));
     } else {
         consider(cx.r_nth_weekday(i));
         consider(cx.r_nth_week(i));
         consider(cx.r_rest_of(i));
+        consider(cx.r_holiday(i));
         consider(cx.r_weekend(i));
         consider(cx.r_week_number(i));
         consider(cx.r_week_of(i));
