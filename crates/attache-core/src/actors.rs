@@ -460,8 +460,7 @@ impl<'a> Resolver<'a> {
                 }
                 let (name_span, name_end, leader) =
                     self.read_name(text, tokens, &names, &name_at, m);
-                if role.kind == "person" && name_span.is_some() {
-                    let ns = name_span.expect("checked");
+                if let Some(ns) = name_span.filter(|_| role.kind == "person") {
                     let name = text[ns.start..ns.end].to_string();
                     let country = pre
                         .as_ref()
@@ -511,11 +510,7 @@ impl<'a> Resolver<'a> {
                         }
                         _ => ActorKind::Group,
                     };
-                    let name = if kind == ActorKind::Organization {
-                        text[pspan.start..tokens[end_tok - 1].span.end].to_string()
-                    } else {
-                        text[pspan.start..tokens[end_tok - 1].span.end].to_string()
-                    };
+                    let name = text[pspan.start..tokens[end_tok - 1].span.end].to_string();
                     // "the Kazakhstan Embassy in Seoul": the organization is Kazakhstan's.
                     let a = self.intern(
                         ActorRec {
@@ -568,8 +563,7 @@ impl<'a> Resolver<'a> {
                             ActorRec {
                                 name: format!(
                                     "{} of {}",
-                                    text[tokens[k].span.start..tokens[tend - 1].span.end]
-                                        .to_string(),
+                                    &text[tokens[k].span.start..tokens[tend - 1].span.end],
                                     cname
                                 ),
                                 country: Some(c.clone()),
@@ -651,8 +645,8 @@ impl<'a> Resolver<'a> {
                 }
             }
             // "Air Astana": an airline named after a place of its country.
-            if tok(start) == "Air" {
-                if start + 1 < n {
+            if tok(start) == "Air" && start + 1 < n {
+                {
                     if let Some(h) = name_at[start + 1] {
                         let c = names[h].entries.iter().find_map(|e| match e {
                             Entry::Place(p) => self.dict.places[*p].country.clone(),
@@ -1021,8 +1015,8 @@ impl<'a> Resolver<'a> {
                 _ => None,
             })
         };
-        for t in start..end {
-            if tokens[t].text(text) == "of" {
+        for (t, tk) in tokens.iter().enumerate().take(end).skip(start) {
+            if tk.text(text) == "of" {
                 if let Some(h) = name_at.get(t + 1).copied().flatten() {
                     if let Some(c) = country_of(h) {
                         return Some(c);
@@ -1030,11 +1024,9 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        for t in start..end {
-            if let Some(h) = name_at[t] {
-                if let Some(c) = country_of(h) {
-                    return Some(c);
-                }
+        for h in name_at[start..end].iter().flatten() {
+            if let Some(c) = country_of(*h) {
+                return Some(c);
             }
         }
         if end < tokens.len() && tokens[end].text(text) == "in" {

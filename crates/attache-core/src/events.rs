@@ -457,11 +457,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                             // a place after "in" is where it happened, not to whom; a place of
                             // the source's own country is no target either
                             let place = inp.mentions[*mi].kind == MentionKind::Place;
-                            !(place && *a > 0 && words[*a - 1] == "in")
-                                && !(place
-                                    && source_country.is_some()
-                                    && inp.actors_country(inp.mentions[*mi].actor)
-                                        == source_country)
+                            let where_it_happened = *a > 0 && words[*a - 1] == "in";
+                            let own_country = source_country.is_some()
+                                && inp.actors_country(inp.mentions[*mi].actor) == source_country;
+                            !place || !(where_it_happened || own_country)
                         })
                         .map(|x| x.0)
                 };
