@@ -350,69 +350,44 @@ const WORDS: &[&str] = &[
     "percents",
 ];
 
-/// FNV-1a, enough for a small static keyword table (no DoS concern: keys are fixed).
-#[derive(Default)]
-struct Fnv(u64);
+/// Known words bucketed by first letter and length: a lookup compares a handful of
+/// candidates (most words find an empty bucket).
+type Buckets = Vec<Vec<(&'static str, u8)>>;
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Table = std::collections::HashMap<&'static str, u8, std::hash::BuildHasherDefault<Fnv>>;
-
-static CLASSES: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
-    let mut t = Table::default();
+static BUCKETS: std::sync::LazyLock<Buckets> = std::sync::LazyLock::new(|| {
+    let mut t: Buckets = vec![Vec::new(); 26 * 13];
     for w in WORDS {
         let c = classify_slow(w);
-        if c != 0 {
-            t.insert(w, c);
+        let b = w.as_bytes();
+        if c != 0
+            && b.len() <= 12
+            && b[0].is_ascii_lowercase()
+            && !t[bucket(b)].iter().any(|(x, _)| x == w)
+        {
+            t[bucket(b)].push((w, c));
         }
     }
     t
 });
 
-/// For each first letter and length, the last letters of known words: a cheap reject
-/// before the hash lookup (most words are not keywords).
-static FILTER: std::sync::LazyLock<[[u32; 13]; 26]> = std::sync::LazyLock::new(|| {
-    let mut f = [[0u32; 13]; 26];
-    for w in WORDS {
-        let b = w.as_bytes();
-        if let (Some(&c0), Some(&cl)) = (b.first(), b.last()) {
-            if c0.is_ascii_lowercase() && cl.is_ascii_lowercase() && b.len() <= 12 {
-                f[(c0 - b'a') as usize][b.len()] |= 1 << (cl - b'a');
-            }
-        }
-    }
-    f
-});
+#[inline]
+fn bucket(b: &[u8]) -> usize {
+    (b[0] - b'a') as usize * 13 + b.len()
+}
 
 /// The class flags of a lowercase word.
 pub fn classify(w: &str) -> u8 {
     let b = w.as_bytes();
-    let (Some(&c0), Some(&cl)) = (b.first(), b.last()) else {
-        return 0;
-    };
-    if b.len() > 12 || !c0.is_ascii_lowercase() || !cl.is_ascii_lowercase() {
+    if b.is_empty() || b.len() > 12 || !b[0].is_ascii_lowercase() {
         return 0;
     }
-    if FILTER[(c0 - b'a') as usize][b.len()] & (1 << (cl - b'a')) == 0 {
-        return 0;
+    // Same length within a bucket: a byte loop beats a memcmp call for such short words.
+    for (x, c) in &BUCKETS[bucket(b)] {
+        if x.bytes().zip(b).all(|(p, q)| p == *q) {
+            return *c;
+        }
     }
-    CLASSES.get(w).copied().unwrap_or(0)
+    0
 }
 
 fn classify_slow(w: &str) -> u8 {
