@@ -52,7 +52,8 @@ pub struct TimeExpr {
     pub anchored: bool,
     /// The rule that matched.
     pub rule: &'static str,
-    /// The calendar day this expression denotes, when it denotes exactly one.
+    /// The calendar day this expression denotes, when it denotes exactly one; for "two years
+    /// ago" (value "2023") the exact day it counts back to.
     pub day: Option<Date>,
     /// Clock time (hour, minute) for TIME expressions with a clock reading.
     pub clock: Option<(u8, u8)>,
