@@ -115,8 +115,704 @@ fn is_period_value(v: &str) -> bool {
     b.len() >= 4 && b[..4].iter().all(|c| c.is_ascii_digit())
 }
 
+/// Words that may stand between a money cue and its figure ("surplus with the United States
+/// last year was a record 51.5 billion dlrs"); any other word ("boosted", "debt") means the
+/// figure belongs to something else. Mentions, dates and other quantities may stand there too.
+const BRIDGE: &[&str] = &[
+    "with",
+    "to",
+    "from",
+    "by",
+    "of",
+    "in",
+    "into",
+    "at",
+    "for",
+    "on",
+    "the",
+    "a",
+    "an",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "be",
+    "will",
+    "would",
+    "could",
+    "may",
+    "hit",
+    "reached",
+    "reach",
+    "reaching",
+    "totalled",
+    "totaled",
+    "totalling",
+    "totaling",
+    "totals",
+    "total",
+    "amounted",
+    "amounting",
+    "amounts",
+    "amount",
+    "stood",
+    "stands",
+    "standing",
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "falling",
+    "grew",
+    "grown",
+    "grow",
+    "grows",
+    "growing",
+    "jumped",
+    "jump",
+    "jumps",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "decreasing",
+    "declined",
+    "decline",
+    "declining",
+    "dropped",
+    "drop",
+    "widened",
+    "widen",
+    "widening",
+    "narrowed",
+    "narrow",
+    "narrowing",
+    "doubled",
+    "tripled",
+    "climbed",
+    "slipped",
+    "eased",
+    "shrank",
+    "expanded",
+    "came",
+    "come",
+    "nearly",
+    "sharply",
+    "slightly",
+    "about",
+    "around",
+    "some",
+    "record",
+    "revised",
+    "provisional",
+    "estimated",
+    "approximately",
+    "roughly",
+    "almost",
+    "close",
+    "more",
+    "than",
+    "over",
+    "under",
+    "below",
+    "above",
+    "only",
+    "just",
+    "up",
+    "down",
+    "worth",
+    "valued",
+    "which",
+    "that",
+    "'",
+    "s",
+    ",",
+    "-",
+    "(",
+    ")",
+    "through",
+    "via",
+    "last",
+    "this",
+    "year",
+    "expected",
+    "seen",
+    "forecast",
+    "put",
+    "set",
+    "reported",
+    "trade",
+    "bilateral",
+    "net",
+    "goods",
+    "merchandise",
+    "figure",
+    "level",
+    "balance",
+    "payments",
+    "basis",
+    "products",
+    "also",
+    "still",
+    "already",
+    "further",
+    "currently",
+    "now",
+    "some",
+    "exceeded",
+    "topped",
+    "surpassed",
+    "averaged",
+    "registered",
+    "recorded",
+    "posted",
+    "showed",
+    "shows",
+    "show",
+    "ran",
+    "run",
+    "its",
+    "their",
+    "us",
+    "abroad",
+    "overseas",
+];
+
+/// Words a `...` gap of a cue phrase may not cross.
+const GAP_STOPS: &[&str] = &[
+    "deficit",
+    "deficits",
+    "surplus",
+    "surpluses",
+    "gap",
+    "shortfall",
+    "imbalance",
+    "balance",
+    "with",
+    "to",
+    "from",
+    "between",
+    "and",
+    ",",
+    ".",
+    "exports",
+    "imports",
+    "investment",
+];
+
+/// Verbs (and particles) after which a figure is the change, and the level follows "to".
+const DELTA_WORDS: &[&str] = &[
+    "rose",
+    "fell",
+    "increased",
+    "decreased",
+    "grew",
+    "jumped",
+    "declined",
+    "dropped",
+    "by",
+    "up",
+    "down",
+    "widened",
+    "narrowed",
+    "gained",
+    "lost",
+    "climbed",
+    "slipped",
+    "added",
+    "shrank",
+    "expanded",
+    "eased",
+];
+
+/// Markers of the earlier figure of a change ("to X from Y", "X versus Y").
+const FROM_WORDS: &[&str] = &["from", "versus", "vs", "against", "compared"];
+
+/// Words before a balance cue that make it some other balance ("budget deficit").
+const OTHER_BALANCES: &[&str] = &[
+    "budget",
+    "fiscal",
+    "account",
+    "payments",
+    "spending",
+    "government",
+    "federal",
+    "cash",
+    "competiveness",
+    "competitiveness",
+    "current",
+];
+
+/// Modifiers that may stand between a possessive or adjective and its cue.
+const NP_MODIFIERS: &[&str] = &[
+    "'",
+    "s",
+    "trade",
+    "record",
+    "bilateral",
+    "total",
+    "overall",
+    "annual",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "of",
+    "dlr",
+    "dlrs",
+    "mln",
+    "billion",
+    "million",
+    "pct",
+    "largest",
+    "biggest",
+    "mainly",
+    "direct",
+    "merchandise",
+    "visible",
+    "number",
+    "ethnic",
+    "key",
+    "main",
+    "net",
+    "chief",
+    "principal",
+    "major",
+    "leading",
+    "top",
+    "huge",
+    "massive",
+    "large",
+    "big",
+    "growing",
+    "monthly",
+    "yearly",
+    "quarterly",
+    "provisional",
+    "revised",
+    "still",
+    "new",
+];
+
+fn is_period_date(t: &TimeExpr) -> bool {
+    t.kind == TimexType::Date && is_period_value(&t.value)
+}
+
+fn period_of(t: &TimeExpr) -> String {
+    t.range.clone().unwrap_or_else(|| t.value.clone())
+}
+
+/// A figure bound to a cue: the quantity, the change it states, the tokens it covers.
+#[derive(Debug, Clone)]
+struct Bound {
+    q: usize,
+    change_from: Option<usize>,
+    used: Vec<usize>,
+    /// token range of the value quantity
+    vstart: usize,
+    vend: usize,
+    /// token range of the "from Y" part, where dates belong to the earlier figure
+    from_span: Option<(usize, usize)>,
+}
+
+/// One sentence, tokenized, with positions of mentions, dates and quantities in tokens.
+struct Ctx<'a> {
+    inp: &'a FactInput<'a>,
+    si: usize,
+    words: Vec<String>,
+    toks: &'a [attache_text::Token],
+    /// (mention index, first token, end token)
+    ments: Vec<(usize, usize, usize)>,
+    /// (quantity index, first token, end token)
+    quants: Vec<(usize, usize, usize)>,
+    /// (time index, first token, end token), period dates only
+    times: Vec<(usize, usize, usize)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(inp: &'a FactInput<'a>, si: usize) -> Ctx<'a> {
+        let s = &inp.sents[si];
+        let toks = &s.tokens[..];
+        let words: Vec<String> = toks
+            .iter()
+            .map(|t| t.text(inp.text).to_lowercase())
+            .collect();
+        let tok_of = |byte: usize| {
+            toks.iter()
+                .position(|t| t.span.end > byte)
+                .unwrap_or(toks.len())
+        };
+        let range = |a: usize, b: usize| (tok_of(a), tok_of(b.saturating_sub(1)) + 1);
+        let ments = inp
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == si)
+            .map(|(mi, m)| {
+                let (a, b) = range(m.span.start, m.span.end);
+                (mi, a, b)
+            })
+            .collect();
+        let quants = inp
+            .quantities
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.start >= s.span.start && q.end <= s.span.end)
+            .map(|(qi, q)| {
+                let (a, b) = range(q.start, q.end);
+                (qi, a, b)
+            })
+            .collect();
+        let times = inp
+            .times
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.start >= s.span.start && t.end <= s.span.end && t.start >= inp.dateline_end
+            })
+            .filter(|(_, t)| is_period_date(t))
+            .map(|(ti, t)| {
+                let (a, b) = range(t.start, t.end);
+                (ti, a, b)
+            })
+            .collect();
+        Ctx {
+            inp,
+            si,
+            words,
+            toks,
+            ments,
+            quants,
+            times,
+        }
+    }
+
+    fn w(&self, i: usize) -> &str {
+        self.words.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    fn clause_of(&self, t: usize) -> usize {
+        let s = &self.inp.sents[self.si];
+        s.clauses
+            .iter()
+            .position(|c| c.start <= t && t < c.end)
+            .unwrap_or(0)
+    }
+
+    fn country(&self, mi: usize) -> Option<String> {
+        self.inp.actors[self.inp.mentions[mi].actor].country.clone()
+    }
+
+    fn mention_at(&self, t: usize) -> Option<(usize, usize, usize)> {
+        self.ments.iter().copied().find(|m| m.1 == t)
+    }
+
+    /// A country mention at `t`, after an optional "the".
+    fn country_at(&self, t: usize) -> Option<(usize, usize, usize)> {
+        let t = if self.w(t) == "the" { t + 1 } else { t };
+        self.mention_at(t).filter(|m| self.country(m.0).is_some())
+    }
+
+    fn in_mention(&self, t: usize) -> bool {
+        self.ments.iter().any(|m| m.1 <= t && t < m.2)
+    }
+
+    fn in_time(&self, t: usize) -> bool {
+        self.times.iter().any(|x| x.1 <= t && t < x.2)
+    }
+
+    fn quant_at(&self, t: usize) -> Option<(usize, usize, usize)> {
+        self.quants.iter().copied().find(|q| q.1 == t)
+    }
+
+    /// The figure after token `from` for a cue that takes `takes`: the first wanted quantity
+    /// before `limit`, crossing only bridge words when `strict`; "rose X to Y" gives Y,
+    /// "to Y from Z" / "Y versus Z" give the change Z → Y.
+    fn bind_after(
+        &self,
+        from: usize,
+        limit: usize,
+        takes: &str,
+        used: &[bool],
+        strict: bool,
+    ) -> Option<Bound> {
+        let mut t = from;
+        let mut first = None;
+        while t < limit.min(self.words.len()) {
+            if let Some(q) = self.quant_at(t) {
+                if !used[q.0] && wanted(takes, &self.inp.quantities[q.0]) {
+                    first = Some(q);
+                    break;
+                }
+                t = q.2.max(t + 1);
+                continue;
+            }
+            let ok = self.in_mention(t)
+                || self.in_time(t)
+                || BRIDGE.contains(&self.w(t))
+                || (self.w(t) == "and" && self.mention_at(t + 1).is_some());
+            if strict && !ok {
+                return None;
+            }
+            t += 1;
+        }
+        let (q1, a, b) = first?;
+        let mut b_val = Bound {
+            q: q1,
+            change_from: None,
+            used: vec![q1],
+            vstart: a,
+            vend: b,
+            from_span: None,
+        };
+        // "rose 2.78 billion dlrs or three pct to 95.7 billion dlrs", "from 10 to 42"
+        let before = if a > 0 { self.w(a - 1) } else { "" };
+        let mut k = b;
+        if self.w(k) == "or" {
+            if let Some(p) = self.quant_at(k + 1) {
+                k = p.2;
+            }
+        }
+        if self.w(k) == "to" {
+            if let Some(q2) = self
+                .quant_at(k + 1)
+                .filter(|q| !used[q.0] && wanted(takes, &self.inp.quantities[q.0]))
+            {
+                if DELTA_WORDS.contains(&before) {
+                    b_val = Bound {
+                        q: q2.0,
+                        change_from: None,
+                        used: vec![q1, q2.0],
+                        vstart: q2.1,
+                        vend: q2.2,
+                        from_span: None,
+                    };
+                } else if before == "from" {
+                    b_val = Bound {
+                        q: q2.0,
+                        change_from: Some(q1),
+                        used: vec![q1, q2.0],
+                        vstart: q2.1,
+                        vend: q2.2,
+                        from_span: Some((a - 1, b)),
+                    };
+                }
+            }
+        }
+        if b_val.change_from.is_none() {
+            // "to Y in 1986 from Z in 1985", "Y, down from December's Z"
+            let mut t = b_val.vend;
+            let stop = (b_val.vend + 8).min(self.words.len());
+            while t < stop {
+                let w = self.w(t);
+                if FROM_WORDS.contains(&w) {
+                    let mut u = t + 1;
+                    if w == "compared" && self.w(u) == "with" {
+                        u += 1;
+                    }
+                    while u < stop + 3
+                        && (self.in_time(u) || matches!(self.w(u), "'" | "s" | "the"))
+                    {
+                        u += 1;
+                    }
+                    if let Some(q3) = self
+                        .quant_at(u)
+                        .filter(|q| !used[q.0] && wanted(takes, &self.inp.quantities[q.0]))
+                    {
+                        b_val.change_from = Some(q3.0);
+                        b_val.used.push(q3.0);
+                        b_val.from_span = Some((t, q3.2));
+                    }
+                    break;
+                }
+                if !(self.in_time(t)
+                    || matches!(
+                        w,
+                        "in" | "the"
+                            | ","
+                            | "during"
+                            | "for"
+                            | "sharply"
+                            | "down"
+                            | "up"
+                            | "of"
+                            | "last"
+                            | "year"
+                    ))
+                {
+                    break;
+                }
+                t += 1;
+            }
+        }
+        Some(b_val)
+    }
+
+    /// The period of a figure: a date right after it, then between cue and figure, then
+    /// before the cue in its clause, then anywhere in the clause and sentence (never the date
+    /// of the earlier figure of a change, nor a "since"/"ago" date).
+    fn period(&self, cue_start: usize, b: Option<&Bound>, takes: &str) -> Option<String> {
+        let excluded = |t: &(usize, usize, usize)| -> bool {
+            let te = &self.inp.times[t.0];
+            if let Some(bb) = b {
+                if let Some((fs, fe)) = bb.from_span {
+                    if t.1 >= fs && t.1 <= fe + 4 {
+                        return true;
+                    }
+                }
+            }
+            if takes != "date" && matches!(te.signal.as_deref(), Some("since") | Some("from")) {
+                return true;
+            }
+            // the date of an earlier figure: "from 19.8 billion in 1985"
+            let after_from_figure = self.quants.iter().any(|q| {
+                q.2 <= t.1
+                    && t.1 - q.2 <= 2
+                    && q.1 > 0
+                    && (FROM_WORDS.contains(&self.w(q.1 - 1))
+                        || (self.w(q.1 - 1) == "s"
+                            && q.1 >= 4
+                            && FROM_WORDS.contains(&self.w(q.1 - 4))))
+            });
+            after_from_figure
+                || t.1 > 0 && matches!(self.w(t.1 - 1), "from" | "since" | "than")
+                || matches!(self.w(t.2), "ago" | "earlier")
+        };
+        let ok: Vec<(usize, usize, usize)> = self
+            .times
+            .iter()
+            .copied()
+            .filter(|t| !excluded(t))
+            .collect();
+        let val = |t: &(usize, usize, usize)| period_of(&self.inp.times[t.0]);
+        if let Some(bb) = b {
+            if let Some(t) = ok.iter().find(|t| t.1 >= bb.vend && t.1 <= bb.vend + 3) {
+                return Some(val(t));
+            }
+            if let Some(t) = ok.iter().find(|t| t.1 >= cue_start && t.2 <= bb.vstart) {
+                return Some(val(t));
+            }
+        }
+        let cl = self.clause_of(cue_start);
+        if let Some(t) = ok
+            .iter()
+            .filter(|t| t.2 <= cue_start && self.clause_of(t.1) == cl)
+            .last()
+        {
+            return Some(val(t));
+        }
+        let near = |ts: Vec<&(usize, usize, usize)>| {
+            ts.into_iter()
+                .min_by_key(|t| t.1.abs_diff(cue_start))
+                .map(val)
+        };
+        near(ok.iter().filter(|t| self.clause_of(t.1) == cl).collect())
+            .or_else(|| near(ok.iter().collect()))
+    }
+
+    /// "the quarter", "the year", "the month": the latest date of that grain before this sentence.
+    fn anaphoric_period(&self) -> Option<String> {
+        let grain = (0..self.words.len().saturating_sub(1)).find_map(|i| {
+            (matches!(self.w(i), "the" | "that" | "this")
+                && matches!(self.w(i + 1), "quarter" | "month" | "period"))
+            .then(|| self.w(i + 1).to_string())
+        })?;
+        let start = self.inp.sents[self.si].span.start;
+        self.inp
+            .times
+            .iter()
+            .filter(|t| t.end <= start && t.start >= self.inp.dateline_end && is_period_date(t))
+            .filter(|t| {
+                let v = period_of(t);
+                match grain.as_str() {
+                    "quarter" => v.contains("-Q"),
+                    "month" => v.len() == 7,
+                    _ => true,
+                }
+            })
+            .last()
+            .map(period_of)
+    }
+}
+
+/// A preposition before token `t`, or before the "the" before it.
+fn prep_before(words: &[String], t: usize) -> bool {
+    let p = |i: usize| {
+        matches!(
+            words[i].as_str(),
+            "to" | "in"
+                | "from"
+                | "of"
+                | "for"
+                | "at"
+                | "on"
+                | "by"
+                | "with"
+                | "than"
+                | "against"
+                | "through"
+                | "via"
+                | "into"
+        )
+    };
+    (t > 0 && p(t - 1)) || (t > 1 && words[t - 1] == "the" && p(t - 2))
+}
+
+fn wanted(takes: &str, q: &QuantityExpr) -> bool {
+    match takes {
+        "money" => {
+            q.kind == QuantityKind::Money
+                || (q.kind == QuantityKind::Count && q.value >= 1e6 && q.unit.is_none())
+        }
+        "count" => q.kind == QuantityKind::Count,
+        "percent" => q.kind == QuantityKind::Percent,
+        "ordinal" => q.kind == QuantityKind::Ordinal,
+        _ => false,
+    }
+}
+
+/// A cue phrase: words, where `...` stands for up to three words of any kind.
+fn match_phrase(words: &[String], i: usize, ph: &[String]) -> Option<usize> {
+    let mut t = i;
+    let mut k = 0;
+    while k < ph.len() {
+        if ph[k] == "..." {
+            let next = ph.get(k + 1)?;
+            let found = (t..(t + 4).min(words.len())).find(|&u| &words[u] == next)?;
+            // the gap holds no other cue's head and no party ("trade deficit with Japan was")
+            if words[t..found]
+                .iter()
+                .any(|w| GAP_STOPS.contains(&w.as_str()))
+            {
+                return None;
+            }
+            t = found + 1;
+            k += 2;
+            continue;
+        }
+        if words.get(t) != Some(&ph[k]) {
+            return None;
+        }
+        t += 1;
+        k += 1;
+    }
+    Some(t)
+}
+
 pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
-    // cue phrases as token sequences, longest first
+    // cue phrases as word sequences, longest first
     let mut cues_tbl: Vec<(Vec<String>, usize)> = d
         .indicator_cues
         .iter()
@@ -137,219 +833,148 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
     let mut ranked: Vec<(String, usize)> = freq.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let dyad: Vec<String> = ranked.iter().take(2).map(|x| x.0.clone()).collect();
-    // the dominant currency, for bare "7.1 billion surplus"
-    let mut cur: HashMap<&str, usize> = HashMap::new();
-    for q in inp.quantities {
-        if q.kind == QuantityKind::Money {
-            if let Some(u) = &q.unit {
-                *cur.entry(u.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let main_currency = cur.into_iter().max_by_key(|x| x.1).map(|x| x.0.to_string());
 
     let mut out: Vec<FactRec> = Vec::new();
     let mut used_q: Vec<bool> = vec![false; inp.quantities.len()];
     for (si, s) in inp.sents.iter().enumerate() {
-        if s.span.end <= inp.dateline_end {
+        if s.span.end <= inp.dateline_end || s.tokens.is_empty() {
             continue;
         }
-        let toks = &s.tokens;
-        let words: Vec<String> = toks
-            .iter()
-            .map(|t| t.text(inp.text).to_lowercase())
-            .collect();
-        // find cues
+        let cx = Ctx::new(inp, si);
+        let words = &cx.words;
+        let toks = cx.toks;
+        // ---- cues
         let mut cues: Vec<Cue> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let mut hit = None;
-            for (ph, ci) in &cues_tbl {
-                if i + ph.len() <= words.len()
-                    && words[i..i + ph.len()].iter().zip(ph).all(|(a, b)| a == b)
-                {
-                    hit = Some((ph.len(), *ci));
+            for (ph, _) in &cues_tbl {
+                if let Some(end) = match_phrase(words, i, ph) {
+                    hit = Some((end, ph.clone()));
                     break;
                 }
             }
-            if let Some((len, ci)) = hit {
-                let c = &d.indicator_cues[ci];
-                // keep every indicator a phrase names (a cue may take money or items)
+            if let Some((end, ph)) = hit {
                 for (ph2, cj) in &cues_tbl {
-                    if ph2.len() == len && words[i..i + len].iter().zip(ph2).all(|(a, b)| a == b) {
+                    if *ph2 == ph {
                         let c2 = &d.indicator_cues[*cj];
                         cues.push(Cue {
                             indicator: c2.indicator.clone(),
                             sign: c2.sign,
                             takes: c2.takes.clone(),
                             start: i,
-                            end: i + len,
+                            end,
                             phrase: c2.phrase.clone(),
                         });
                     }
                 }
-                let _ = c;
-                i += len;
+                i = end;
             } else {
                 i += 1;
             }
         }
-        if cues.is_empty() {
-            continue;
-        }
-        let tok_of = |byte: usize| {
-            toks.iter()
-                .position(|t| t.span.end > byte)
-                .unwrap_or(toks.len())
-        };
-        let ments: Vec<(usize, usize, usize)> = inp
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.sentence == si)
-            .map(|(mi, m)| {
-                (
-                    mi,
-                    tok_of(m.span.start),
-                    tok_of(m.span.end.saturating_sub(1)) + 1,
-                )
-            })
-            .collect();
-        let country_at =
-            |mi: usize| -> Option<String> { inp.actors[inp.mentions[mi].actor].country.clone() };
-        let clause_of = |t: usize| {
-            s.clauses
-                .iter()
-                .position(|c| c.start <= t && t < c.end)
-                .unwrap_or(0)
-        };
-        let sent_quants: Vec<usize> = (0..inp.quantities.len())
-            .filter(|&q| {
-                inp.quantities[q].start >= s.span.start && inp.quantities[q].end <= s.span.end
-            })
-            .collect();
-        let sent_times: Vec<&TimeExpr> = inp
-            .times
-            .iter()
-            .filter(|t| {
-                t.start >= s.span.start && t.end <= s.span.end && t.start >= inp.dateline_end
-            })
-            .filter(|t| t.kind == TimexType::Date && is_period_value(&t.value))
-            .collect();
-        let mut last_in_sentence: Option<(Option<String>, Option<String>)> = None;
-        let mut claimed_cues: Vec<(usize, usize)> = Vec::new();
-        for cue in &cues {
-            if claimed_cues.contains(&(cue.start, cue.end)) {
+        // a cue right before another is its modifier ("bilateral trade deficit"); a balance
+        // cue after "budget", "current account" is no trade balance
+        let starts: Vec<usize> = cues.iter().map(|c| c.start).collect();
+        cues.retain(|c| {
+            !starts.contains(&c.end)
+                && !(c.indicator == "trade.balance"
+                    && (1..=2).any(|k| {
+                        c.start >= k && OTHER_BALANCES.contains(&words[c.start - k].as_str())
+                    }))
+        });
+        let sent_facts_start = out.len();
+        let mut claimed: Vec<(usize, usize)> = Vec::new();
+        let mut taken_ments: Vec<usize> = Vec::new();
+        for (ci, cue) in cues.iter().enumerate() {
+            if claimed.contains(&(cue.start, cue.end)) {
                 continue;
             }
-            let cl = clause_of(cue.start);
+            let cl = cx.clause_of(cue.start);
             let clause = s.clauses[cl];
+            let next_cue = cues
+                .iter()
+                .map(|c| c.start)
+                .filter(|&st| st >= cue.end)
+                .min()
+                .unwrap_or(words.len());
+            let prev_cue_end = cues[..ci]
+                .iter()
+                .map(|c| c.end)
+                .filter(|&e| e <= cue.start)
+                .max()
+                .unwrap_or(0);
             let mut how = vec![format!("cue `{}`", cue.phrase)];
+            let mut bound: Option<Bound> = None;
+            let mut rank = None;
+            let mut items = None;
             // ---- value
-            let mut value: Option<f64> = None;
-            let mut unit: Option<String> = None;
-            let mut qualifier: Option<String> = None;
-            let mut change: Option<(f64, f64)> = None;
-            let mut rank: Option<u32> = None;
-            let mut items: Option<Vec<String>> = None;
-            let mut period: Option<String> = None;
-            let qtok = |q: usize| tok_of(inp.quantities[q].start);
-            let wanted = |q: &QuantityExpr| -> bool {
-                match cue.takes.as_str() {
-                    "money" => {
-                        q.kind == QuantityKind::Money
-                            || (q.kind == QuantityKind::Count && q.value >= 1e6 && q.unit.is_none())
-                    }
-                    "count" => q.kind == QuantityKind::Count,
-                    "percent" => q.kind == QuantityKind::Percent,
-                    "ordinal" => q.kind == QuantityKind::Ordinal,
-                    _ => false,
-                }
-            };
-            let mut bound_q: Option<usize> = None;
             match cue.takes.as_str() {
                 "money" | "count" | "percent" => {
-                    let cands: Vec<usize> = sent_quants
+                    // the clause, or a relative clause right after it
+                    let mut limit = clause.end;
+                    if s.clauses.get(cl + 1).is_some_and(|c| c.relative) {
+                        limit = s.clauses[cl + 1].end;
+                    }
+                    let limit = limit.min(next_cue);
+                    // "a 5.5 billion dlr deficit": a figure right before the cue
+                    let adjacent = cx
+                        .quants
                         .iter()
                         .copied()
-                        .filter(|&q| !used_q[q] && wanted(&inp.quantities[q]))
-                        .filter(|&q| {
-                            let t = qtok(q);
-                            // same clause, or a relative clause right after the cue's
-                            clause_of(t) == cl
-                                || (clause_of(t) == cl + 1
-                                    && s.clauses.get(cl + 1).is_some_and(|c| c.relative))
-                        })
-                        .collect();
-                    // nearest after the cue, else nearest before
-                    let after = cands
-                        .iter()
-                        .copied()
-                        .filter(|&q| qtok(q) >= cue.end)
-                        .min_by_key(|&q| qtok(q));
-                    let before = cands
-                        .iter()
-                        .copied()
-                        .filter(|&q| qtok(q) < cue.start)
-                        .max_by_key(|&q| qtok(q));
-                    // a quantity right before the cue ("a 5.5 billion dlr deficit") binds first
-                    let adjacent_before = before.filter(|&q| {
-                        let qe = tok_of(inp.quantities[q].end.saturating_sub(1)) + 1;
-                        qe + 2 >= cue.start
-                    });
-                    let pick = adjacent_before.or(after).or(before);
-                    if let Some(q) = pick {
-                        let qq = &inp.quantities[q];
-                        bound_q = Some(q);
-                        value = Some(qq.value * cue.sign);
-                        unit = qq.unit.clone();
-                        if cue.takes == "money" && unit.is_none() {
-                            unit = main_currency.clone();
-                        }
-                        qualifier = qq.qualifier.map(|x| x.as_str().to_string());
-                        if let Some((a, b)) = qq.range {
-                            change = Some((a * cue.sign, b * cue.sign));
-                            value = Some(b * cue.sign);
-                        }
-                        // "rose to X from Y", "from Y to X", "against Y", "compared with Y"
-                        let qe = tok_of(qq.end.saturating_sub(1)) + 1;
-                        let prev_q = sent_quants
-                            .iter()
-                            .copied()
-                            .filter(|&o| {
-                                o != q && wanted(&inp.quantities[o]) && clause_of(qtok(o)) == cl
-                            })
-                            .collect::<Vec<_>>();
-                        for o in prev_q {
-                            let ot = qtok(o);
-                            if ot >= qe
-                                && ot <= qe + 4
-                                && words[qe..ot].iter().any(|w| {
-                                    matches!(
-                                        w.as_str(),
-                                        "from" | "against" | "versus" | "vs" | "compared"
-                                    )
+                        .filter(|q| !used_q[q.0] && wanted(&cue.takes, &inp.quantities[q.0]))
+                        .find(|q| {
+                            q.2 <= cue.start
+                                && q.2 >= prev_cue_end
+                                && (q.2..cue.start).all(|t| {
+                                    NP_MODIFIERS.contains(&words[t].as_str()) || cx.in_mention(t)
                                 })
-                            {
-                                change =
-                                    Some((inp.quantities[o].value * cue.sign, qq.value * cue.sign));
-                                used_q[o] = true;
-                            } else if ot + 1 < qtok(q)
-                                && ot >= cue.start.saturating_sub(1)
-                                && words[..qtok(q)].last().is_some_and(|w| w == "to")
-                                && words[ot.saturating_sub(1)] == "from"
-                            {
-                                change =
-                                    Some((inp.quantities[o].value * cue.sign, qq.value * cue.sign));
-                                used_q[o] = true;
-                            }
+                                && cue.start - q.2 <= 3
+                        });
+                    if let Some(q) = adjacent {
+                        let mut b = Bound {
+                            q: q.0,
+                            change_from: None,
+                            used: vec![q.0],
+                            vstart: q.1,
+                            vend: q.2,
+                            from_span: None,
+                        };
+                        // "a 5.5 billion dlr deficit ... up from 4.1 billion": rarely; keep simple
+                        b.used.dedup();
+                        bound = Some(b);
+                        how.push("figure before the cue".into());
+                    } else {
+                        let strict = cue.takes == "money";
+                        bound = cx.bind_after(cue.end, limit, &cue.takes, &used_q, strict);
+                        if bound.is_some() {
+                            how.push("figure after the cue".into());
+                        } else if cue.takes != "money" {
+                            // counts and percents may stand before the cue in its clause
+                            bound = cx
+                                .quants
+                                .iter()
+                                .copied()
+                                .filter(|q| {
+                                    !used_q[q.0]
+                                        && wanted(&cue.takes, &inp.quantities[q.0])
+                                        && q.2 <= cue.start
+                                        && q.1 >= prev_cue_end.max(clause.start)
+                                })
+                                .last()
+                                .map(|q| Bound {
+                                    q: q.0,
+                                    change_from: None,
+                                    used: vec![q.0],
+                                    vstart: q.1,
+                                    vend: q.2,
+                                    from_span: None,
+                                });
                         }
                     }
                 }
                 "ordinal" => {
-                    // "fifth-largest investor", "second largest trading partner"
                     let lo = cue.start.saturating_sub(2);
-                    let mut found = None;
                     for t in (lo..cue.start).rev() {
                         let w = words[t].as_str();
                         if w.contains("largest") || w.contains("biggest") {
@@ -362,184 +987,222 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                                 .checked_sub(1)
                                 .and_then(|b| ordinal_word(&words[b]))
                                 .filter(|_| !w.contains('-'));
-                            found = Some(ord.or(before).unwrap_or(1));
+                            rank = Some(ord.or(before).unwrap_or(1));
                             break;
                         }
                     }
-                    rank = found;
                 }
                 "items" => {
-                    // "exports from Kazakhstan include ...": the list starts after the country
                     let mut from = cue.end;
-                    if let Some(m) = ments.iter().find(|m| m.1 == cue.end) {
+                    if let Some(m) = cx.ments.iter().find(|m| m.1 == cue.end) {
                         if cue.phrase.ends_with(" from") || cue.phrase.ends_with(" to") {
                             from = m.2;
                         }
                     }
-                    items = read_items(&words, toks, inp.text, from, clause.end);
+                    items = read_items(words, toks, inp.text, from, clause.end);
+                    // "Herbal medicine and textiles were among China's chief exports"
+                    if items.is_none() {
+                        if let Some(among) = (clause.start..cue.start).rev().find(|&t| {
+                            words[t] == "among" || words[t] == "include" || words[t] == "included"
+                        }) {
+                            let mut end = among;
+                            while end > clause.start
+                                && matches!(words[end - 1].as_str(), "were" | "are" | "was" | "is")
+                            {
+                                end -= 1;
+                            }
+                            items = read_items(words, toks, inp.text, clause.start, end);
+                        }
+                    }
                 }
-                "date" => {}
                 _ => {}
             }
-            // ---- period
-            let cue_pos = toks[cue.start].span.start;
-            let nearest_time = |in_clause: bool| -> Option<&TimeExpr> {
-                sent_times
-                    .iter()
-                    .copied()
-                    .filter(|t| !in_clause || clause_of(tok_of(t.start)) == cl)
-                    .filter(|t| t.signal.as_deref() != Some("since") || cue.takes == "date")
-                    .min_by_key(|t| t.start.abs_diff(cue_pos))
-            };
-            if let Some(t) = nearest_time(true).or_else(|| nearest_time(false)) {
-                period = Some(t.range.clone().unwrap_or_else(|| t.value.clone()));
-            }
-            let has_since = sent_times
-                .iter()
-                .any(|t| t.signal.as_deref() == Some("since"))
-                || inp.times.iter().any(|t| {
-                    t.start >= s.span.start
-                        && t.end <= s.span.end
-                        && t.signal.as_deref() == Some("since")
-                });
-            // a cue with nothing to bind is no fact
-            let bound = value.is_some()
+            let period = cx.period(cue.start, bound.as_ref(), &cue.takes);
+            let mut period = period;
+            let has_value = bound.is_some();
+            let ok = has_value
                 || rank.is_some()
                 || items.is_some()
-                || change.is_some()
                 || (cue.takes == "date" && period.is_some());
-            if !bound {
+            if !ok {
                 continue;
             }
-            let mut indicator = cue.indicator.clone();
-            if indicator == "investment.flow"
-                && (has_since
-                    || words
-                        .iter()
-                        .any(|w| matches!(w.as_str(), "cumulative" | "accumulated" | "total")))
-            {
-                indicator = "investment.cumulative".into();
-            }
-            if indicator == "investment.flow" && period.is_none() {
-                indicator = "investment.cumulative".into();
-            }
             // ---- parties
-            let (mut subject, mut partner) = (None::<String>, None::<String>);
+            let mut subject: Option<String> = None;
+            let mut partner: Option<String> = None;
+            let mut explicit = false;
+            let mut favour = false;
+            let win_lo = clause.start.max(prev_cue_end);
             // "between X and Y"
             for t in clause.start..clause.end {
                 if words[t] == "between" {
-                    let x = ments
-                        .iter()
-                        .find(|m| m.1 == t + 1 || (m.1 == t + 2 && words[t + 1] == "the"));
-                    if let Some(x) = x {
-                        if let Some(y) =
-                            ments.iter().find(|m| m.1 == x.2 + 1 && words[x.2] == "and")
-                        {
-                            subject = country_at(x.0);
-                            partner = country_at(y.0);
-                            how.push("`between X and Y`".into());
+                    if let Some(x) = cx.country_at(t + 1) {
+                        if words.get(x.2).is_some_and(|w| w == "and") {
+                            if let Some(y) = cx.country_at(x.2 + 1) {
+                                subject = cx.country(x.0);
+                                partner = cx.country(y.0);
+                                taken_ments.extend([x.0, y.0]);
+                                explicit = true;
+                                how.push("`between X and Y`".into());
+                                break;
+                            }
                         }
                     }
                 }
             }
             // "in X's favour"
             if subject.is_none() {
-                for t in clause.start..clause.end.saturating_sub(3) {
-                    if words[t] == "in"
-                        && matches!(
-                            words.get(t + 4).map(String::as_str),
-                            Some("favour") | Some("favor")
-                        )
-                    {
-                        if let Some(x) = ments.iter().find(|m| m.1 == t + 1) {
-                            subject = country_at(x.0);
-                            how.push("`in X's favour`".into());
+                for t in cue.start..clause.end.min(words.len()) {
+                    if words[t] == "in" {
+                        if let Some(x) = cx.mention_at(t + 1) {
+                            if matches!(cx.w(x.2 + 2), "favour" | "favor")
+                                || matches!(cx.w(x.2), "favour" | "favor")
+                            {
+                                subject = cx.country(x.0);
+                                taken_ments.push(x.0);
+                                favour = true;
+                                explicit = true;
+                                how.push("`in X's favour`".into());
+                                break;
+                            }
                         }
                     }
                 }
             }
-            // possessive or adjective right before the cue (skipping modifiers)
+            // "the Japanese selling us 3.7 billion sterling more than we sold them"
+            if cue.phrase == "selling" || cue.phrase == "sold" {
+                let more = bound.as_ref().is_some_and(|b| {
+                    words
+                        .get(b.vend..(b.vend + 6).min(words.len()))
+                        .is_some_and(|ws| ws.iter().any(|w| w == "more"))
+                });
+                if !more {
+                    continue;
+                }
+                if let Some(m) = cx
+                    .ments
+                    .iter()
+                    .rev()
+                    .find(|m| m.2 <= cue.start && m.2 + 2 >= cue.start)
+                {
+                    subject = cx.country(m.0);
+                    explicit = true;
+                }
+                if matches!(cx.w(cue.end), "us" | "to") {
+                    partner = inp
+                        .dateline_country
+                        .clone()
+                        .filter(|c| Some(c) != subject.as_ref());
+                }
+                how.push("`X selling us ... more than`".into());
+            }
+            // possessive or adjective right before the cue; "its" refers back
             if subject.is_none() {
                 let mut t = cue.start;
-                let mut steps = 0;
-                while t > clause.start && steps < 6 {
+                while t > win_lo && cue.start - t < 7 {
                     t -= 1;
-                    steps += 1;
-                    if let Some(m) = ments.iter().find(|m| {
-                        m.2 == t + 1 || (m.2 + 2 == t + 1 && words[t] == "s" && words[t - 1] == "'")
+                    if let Some(m) = cx.ments.iter().find(|m| {
+                        m.2 == t + 1
+                            || (m.2 + 2 == t + 1
+                                && words[t] == "s"
+                                && t >= 1
+                                && words[t - 1] == "'")
                     }) {
                         let mm = &inp.mentions[m.0];
                         if mm.possessive
                             || mm.kind == MentionKind::Modifier
                             || inp.actors[mm.actor].kind == ActorKind::Country
                         {
-                            subject = country_at(m.0);
-                            how.push("possessive or adjective before the cue".into());
+                            if cx.country(m.0).is_some() {
+                                subject = cx.country(m.0);
+                                taken_ments.push(m.0);
+                                explicit = true;
+                                how.push("possessive or adjective before the cue".into());
+                            }
                         }
                         break;
                     }
                     let w = words[t].as_str();
-                    let skippable = matches!(
-                        w,
-                        "'" | "s"
-                            | "trade"
-                            | "record"
-                            | "bilateral"
-                            | "total"
-                            | "overall"
-                            | "annual"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "its"
-                            | "their"
-                            | "of"
-                            | "dlr"
-                            | "dlrs"
-                            | "mln"
-                            | "billion"
-                            | "million"
-                            | "pct"
-                            | "largest"
-                            | "biggest"
-                            | "mainly"
-                            | "direct"
-                            | "merchandise"
-                            | "visible"
-                            | "current"
-                            | "account"
-                            | "number"
-                            | "ethnic"
-                            | "key"
-                            | "main"
-                    ) || w.chars().any(|c| c.is_ascii_digit())
-                        || ordinal_word(w).is_some();
+                    if matches!(w, "its" | "their") {
+                        // the latest country before it in the sentence, else the last fact's
+                        let back = cx.ments.iter().rev().find(|m| {
+                            m.2 <= t
+                                && cx.country(m.0).is_some()
+                                && inp.mentions[m.0].kind != MentionKind::Place
+                        });
+                        if let Some(m) = back {
+                            subject = cx.country(m.0);
+                            how.push("`its` refers to the country before".into());
+                        } else if let Some(p) = out.last() {
+                            subject = p.subject.clone();
+                            how.push("`its` refers to the last fact's subject".into());
+                        }
+                        explicit = subject.is_some();
+                        break;
+                    }
+                    let skippable = NP_MODIFIERS.contains(&w)
+                        || w.chars().any(|c| c.is_ascii_digit())
+                        || ordinal_word(w).is_some()
+                        || cx.quants.iter().any(|q| q.1 <= t && t < q.2);
                     if !skippable {
                         break;
                     }
                 }
             }
-            // partner after the cue: with / to / from / in
+            // a country adjective inside a gapped cue ("ethnic Korean community")
+            if subject.is_none() {
+                if let Some(m) = cx
+                    .ments
+                    .iter()
+                    .find(|m| m.1 > cue.start && m.2 < cue.end && cx.country(m.0).is_some())
+                {
+                    subject = cx.country(m.0);
+                    taken_ments.push(m.0);
+                    explicit = true;
+                    how.push("country adjective inside the cue".into());
+                }
+            }
+            // partner after the cue: with / to / from / in, up to the next cue
             if partner.is_none() {
-                for t in cue.end..clause.end.min(cue.end + 12) {
+                let end = clause.end.min(next_cue).min(cue.end + 14);
+                let pstart = if cue.phrase.ends_with(" to")
+                    || cue.phrase.ends_with(" from")
+                    || cue.phrase.ends_with(" with")
+                    || cue.phrase.ends_with(" in")
+                {
+                    cue.end - 1
+                } else {
+                    cue.end
+                };
+                for t in pstart..end {
                     let w = words[t].as_str();
+                    let trade =
+                        cue.indicator.starts_with("trade.") || cue.indicator.starts_with("rank.");
                     let role = match (cue.indicator.as_str(), w) {
                         ("trade.imports", "from") => "partner",
                         ("trade.exports", "from") => "subject",
-                        (_, "with") | (_, "to") | (_, "in") | (_, "into") => "partner",
+                        (_, "from") if cue.indicator.starts_with("tourism") => "subject",
+                        (_, "with") | (_, "to") | (_, "into") => "partner",
+                        (_, "in") if !trade => "partner",
                         _ => continue,
                     };
-                    let target_tok = if words.get(t + 1).is_some_and(|x| x == "the") {
-                        t + 2
-                    } else {
-                        t + 1
-                    };
-                    if let Some(m) = ments.iter().find(|m| m.1 == target_tok) {
-                        let c = country_at(m.0);
+                    if let Some(m) = cx.country_at(t + 1) {
+                        if matches!(cx.w(m.2), "favour" | "favor")
+                            || (cx.w(m.2) == "'" && matches!(cx.w(m.2 + 2), "favour" | "favor"))
+                        {
+                            continue;
+                        }
+                        // "with Kazakhstan exporting ...": the subject of what follows, no partner
+                        if w == "with" && cx.w(m.2).ends_with("ing") {
+                            continue;
+                        }
+                        let c = cx.country(m.0);
+                        taken_ments.push(m.0);
                         if role == "partner" {
                             partner = c;
                         } else if subject.is_none() {
                             subject = c;
+                            explicit = true;
                         }
                         how.push(format!("`{w}` after the cue"));
                         if partner.is_some() {
@@ -548,48 +1211,52 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                     }
                 }
             }
-            // Possessive of the partner before a rank ("Kazakhstan's fifth-largest investor")
-            if cue.takes == "ordinal" {
-                if let Some(m) = ments.iter().rev().find(|m| {
-                    m.2 <= cue.start && m.2 + 4 >= cue.start && inp.mentions[m.0].possessive
-                }) {
-                    partner = country_at(m.0);
-                    if subject == partner {
-                        subject = None;
+            // "with Canada the deficit": the partner right before the cue
+            if partner.is_none() && cue.start >= 2 {
+                let lo = cue.start.saturating_sub(5).max(win_lo);
+                if let Some(t) = (lo..cue.start).rev().find(|&t| words[t] == "with") {
+                    if let Some(m) = cx.country_at(t + 1) {
+                        if m.2 + 1 >= cue.start {
+                            partner = cx.country(m.0);
+                            taken_ments.push(m.0);
+                            how.push("`with X` before the cue".into());
+                        }
                     }
                 }
             }
-            // the clause's subject: first actor of the clause before the cue, not in a PP
-            if subject.is_none() {
-                let first = ments.iter().find(|m| {
-                    m.1 >= clause.start
+            // a possessive before a rank names the partner ("Kazakhstan's fifth-largest investor")
+            if cue.takes == "ordinal" {
+                if let Some(m) = cx.ments.iter().rev().find(|m| {
+                    m.2 <= cue.start && m.2 + 4 >= cue.start && inp.mentions[m.0].possessive
+                }) {
+                    partner = cx.country(m.0);
+                    if subject == partner {
+                        subject = None;
+                        explicit = false;
+                    }
+                }
+            }
+            // the clause's subject: the first country of the clause before the cue, not in a PP
+            let prev_cue_in_clause = cues[..ci]
+                .iter()
+                .any(|c| claimed.contains(&(c.start, c.end)) && cx.clause_of(c.start) == cl);
+            if subject.is_none() && !prev_cue_in_clause {
+                let first = cx.ments.iter().find(|m| {
+                    m.1 >= clause.start.max(prev_cue_end)
                         && m.2 <= cue.start
                         && inp.mentions[m.0].kind != MentionKind::Place
-                        && !(m.1 > 0
-                            && matches!(
-                                words[m.1 - 1].as_str(),
-                                "to" | "in" | "from" | "of" | "for" | "at" | "on" | "by"
-                            ))
-                        && country_at(m.0) != partner
+                        && matches!(inp.actors[inp.mentions[m.0].actor].kind, ActorKind::Country)
+                        && !prep_before(words, m.1)
+                        && cx.country(m.0) != partner
                 });
                 if let Some(m) = first {
-                    subject = country_at(m.0);
+                    subject = cx.country(m.0);
+                    explicit = true;
                     how.push("subject of the clause".into());
                 }
             }
-            // "with Kazakhstan exporting ... and importing": carry within the sentence
-            if let Some((ls, lp)) = &last_in_sentence {
-                if subject.is_none() {
-                    subject = ls.clone();
-                    how.push("subject carried from the previous fact of the sentence".into());
-                }
-                if partner.is_none() {
-                    partner = lp.clone();
-                }
-            }
             if cue.takes == "date" && subject.is_none() {
-                // "The X Theatre, founded in 1932": the organization before the cue
-                if let Some(m) = ments.iter().rev().find(|m| {
+                if let Some(m) = cx.ments.iter().rev().find(|m| {
                     m.2 <= cue.start
                         && inp.actors[inp.mentions[m.0].actor].kind == ActorKind::Organization
                 }) {
@@ -599,7 +1266,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 }
             }
             if cue.indicator == "founded" {
-                if let Some(m) = ments.iter().rev().find(|m| {
+                if let Some(m) = cx.ments.iter().rev().find(|m| {
                     m.2 <= cue.start
                         && inp.actors[inp.mentions[m.0].actor].kind == ActorKind::Organization
                 }) {
@@ -610,29 +1277,93 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                     continue;
                 }
             }
-            // carry from the fact before in the paragraph, then the story's dyad
-            let prev = out
+            let bilateral_word = (cue.start.saturating_sub(3)..cue.end)
+                .any(|t| matches!(words[t].as_str(), "bilateral" | "two-way"))
+                || cue.indicator == "trade.total";
+            let overall = (cue.start.saturating_sub(3)..cue.start)
+                .any(|t| matches!(words[t].as_str(), "overall" | "global" | "worldwide"))
+                || (cue.end..(cue.end + 2).min(words.len()))
+                    .any(|t| matches!(words[t].as_str(), "abroad" | "overseas"));
+            // ---- carry-over: the sentence's previous fact, the story's previous fact, the dateline, the dyad
+            let carries = |f: &FactRec| {
+                !matches!(
+                    f.indicator.as_str(),
+                    "independence" | "founded" | "relations.established" | "population.diaspora"
+                )
+            };
+            let prev_sent = out[sent_facts_start..]
                 .iter()
                 .rev()
-                .find(|f| inp.sents[f.sentence].paragraph == s.paragraph);
-            if subject.is_none() {
-                if let Some(p) = prev {
+                .find(|f| carries(f))
+                .cloned();
+            let prev_doc = out
+                .iter()
+                .rev()
+                .find(|f| {
+                    carries(f)
+                        && f.subject.is_some()
+                        && inp.sents[f.sentence].paragraph + 3 >= s.paragraph
+                })
+                .cloned();
+            // two-way trade with no party named: the story's pair, dateline country first
+            if subject.is_none()
+                && partner.is_none()
+                && prev_sent.is_none()
+                && (cue.indicator == "trade.total" || bilateral_word)
+                && dyad.len() == 2
+            {
+                let first = inp
+                    .dateline_country
+                    .clone()
+                    .filter(|c| dyad.contains(c))
+                    .unwrap_or_else(|| dyad[0].clone());
+                partner = dyad.iter().find(|c| **c != first).cloned();
+                subject = Some(first);
+                how.push("the story's two countries".into());
+            }
+            let carried_from = if subject.is_none() {
+                if let Some(p) = prev_sent.clone().or(prev_doc.clone()) {
                     subject = p.subject.clone();
                     how.push("subject carried from the previous fact".into());
-                } else if let Some(dc) = inp.dateline_country.clone().filter(|c| dyad.contains(c)) {
-                    subject = Some(dc);
-                    how.push("subject from the dateline".into());
+                    Some(p)
                 } else {
-                    subject = dyad.first().cloned();
-                    how.push("subject from the story's main countries".into());
+                    if let Some(dc) = inp.dateline_country.clone().filter(|c| dyad.contains(c)) {
+                        subject = Some(dc);
+                        how.push("subject from the dateline".into());
+                    } else {
+                        subject = dyad.first().cloned();
+                        how.push("subject from the story's main countries".into());
+                    }
+                    None
                 }
-            }
+            } else {
+                None
+            };
             let bilateral = !matches!(cue.indicator.as_str(), "independence" | "founded");
-            if partner.is_none() && bilateral {
-                if let Some(p) = prev.filter(|p| p.subject == subject) {
-                    partner = p.partner.clone();
+            if partner.is_none() && bilateral && !overall {
+                let mirror = |p: &FactRec| -> Option<String> {
+                    if p.subject == subject {
+                        p.partner.clone()
+                    } else if p.partner == subject {
+                        p.subject.clone()
+                    } else {
+                        None
+                    }
+                };
+                if let Some(p) = &carried_from {
+                    partner = mirror(p);
                     how.push("partner carried from the previous fact".into());
-                } else {
+                } else if let Some(p) = prev_sent.as_ref().and_then(|p| mirror(p).map(|x| (p, x))) {
+                    partner = Some(p.1);
+                    how.push("partner from the sentence's previous fact".into());
+                } else if !explicit
+                    || favour
+                    || bilateral_word
+                    || cue.takes == "ordinal"
+                    || cue.takes == "date"
+                    || !cue.indicator.starts_with("trade.")
+                        && !cue.indicator.starts_with("investment.")
+                {
                     partner = dyad.iter().find(|c| Some(*c) != subject.as_ref()).cloned();
                     how.push("partner from the story's main countries".into());
                 }
@@ -643,29 +1374,60 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             if subject.is_some() && subject == partner {
                 partner = None;
             }
-            // a money figure without a period shares the period of the figure before it
-            if period.is_none() && cue.takes == "money" && value.is_some() {
-                if let Some(p) = prev.filter(|p| p.value.is_some() && p.unit.is_some()) {
-                    period = p.period.clone();
+            if cue.phrase == "imbalance" && !favour {
+                continue;
+            }
+            // a figure without a date shares the date of "the quarter" or the fact it continues
+            if period.is_none() && has_value {
+                period = cx.anaphoric_period();
+                if period.is_none() && cue.takes == "money" {
+                    if let Some(p) = carried_from
+                        .as_ref()
+                        .or(prev_sent.as_ref())
+                        .filter(|p| p.value.is_some())
+                    {
+                        period = p.period.clone();
+                    } else if let Some(p) = out.last().filter(|p| {
+                        inp.sents[p.sentence].paragraph == s.paragraph && p.value.is_some()
+                    }) {
+                        period = p.period.clone();
+                    }
                 }
             }
             if cue.indicator == "relations.established" && period.is_none() {
                 continue;
             }
-            if let Some(q) = bound_q {
-                used_q[q] = true;
+            let mut indicator = cue.indicator.clone();
+            let has_since = inp.times.iter().any(|t| {
+                t.start >= s.span.start
+                    && t.end <= s.span.end
+                    && t.signal.as_deref() == Some("since")
+            });
+            if indicator == "investment.flow"
+                && (has_since
+                    || words
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "cumulative" | "accumulated"))
+                    || period.is_none())
+            {
+                indicator = "investment.cumulative".into();
             }
-            claimed_cues.push((cue.start, cue.end));
-            last_in_sentence = Some((subject.clone(), partner.clone()));
-            let final_indicator =
-                if indicator.starts_with("tourism.visitors") && cue.takes == "percent" {
-                    "tourism.visitors.change".to_string()
-                } else {
-                    indicator
-                };
+            if indicator.starts_with("tourism.visitors") && cue.takes == "percent" {
+                indicator = "tourism.visitors.change".into();
+            }
+            let (value, unit, qualifier, change) = match &bound {
+                Some(b) => figure(inp, b, cue.sign, favour),
+                None => (None, None, None, None),
+            };
+            if let Some(b) = &bound {
+                for &q in &b.used {
+                    used_q[q] = true;
+                }
+            }
+            claimed.push((cue.start, cue.end));
             let span = Span::new(toks[clause.start].span.start, toks[clause.end - 1].span.end);
             out.push(FactRec {
-                indicator: final_indicator,
+                indicator,
                 subject,
                 partner,
                 period,
@@ -680,8 +1442,156 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 rule: how.join("; "),
             });
         }
+        // ---- ellipsis: "... and with EC nations, 16.7 billion dlrs", "and rose to 752 mln dlrs"
+        if out.len() > sent_facts_start {
+            let mut t = 0;
+            while t < words.len() {
+                let tmpl_idx = out[sent_facts_start..]
+                    .iter()
+                    .rposition(|f| toks.get(t).is_some_and(|tk| f.span.start <= tk.span.start))
+                    .map(|k| k + sent_facts_start);
+                let Some(ti) = tmpl_idx else {
+                    t += 1;
+                    continue;
+                };
+                let tmpl = out[ti].clone();
+                if tmpl.value.is_none()
+                    || !matches!(
+                        tmpl.indicator.as_str(),
+                        "trade.balance"
+                            | "trade.total"
+                            | "trade.exports"
+                            | "trade.imports"
+                            | "investment.flow"
+                    )
+                {
+                    t += 1;
+                    continue;
+                }
+                let next_cue = cues
+                    .iter()
+                    .map(|c| c.start)
+                    .filter(|&st| st > t)
+                    .min()
+                    .unwrap_or(words.len());
+                let mut made = None;
+                if words[t] == "with" {
+                    if let Some(m) = cx.country_at(t + 1).filter(|m| !taken_ments.contains(&m.0)) {
+                        // "with Canada the deficit ..." belongs to the cue after it
+                        if next_cue > m.2 + 2 {
+                            let limit = (m.2 + 14).min(words.len()).min(next_cue);
+                            let stop = (m.2..limit).find(|&u| words[u] == "with").unwrap_or(limit);
+                            if let Some(b) = cx.bind_after(m.2, stop, "money", &used_q, true) {
+                                taken_ments.push(m.0);
+                                made = Some((
+                                    b,
+                                    cx.country(m.0),
+                                    tmpl.subject.clone(),
+                                    "elliptical `and with X`",
+                                    m.2,
+                                ));
+                            }
+                        }
+                    }
+                } else if words[t] == "and"
+                    && DELTA_WORDS.contains(&cx.w(t + 1))
+                    && cx.w(t + 2) == "to"
+                {
+                    if let Some(b) =
+                        cx.bind_after(t + 2, next_cue.min(words.len()), "money", &used_q, true)
+                    {
+                        made = Some((
+                            b,
+                            tmpl.partner.clone(),
+                            tmpl.subject.clone(),
+                            "elliptical `and rose to`",
+                            t + 1,
+                        ));
+                    }
+                }
+                if let Some((b, partner, subject, rule, at)) = made {
+                    let sign = if tmpl.value.unwrap_or(0.0) < 0.0 {
+                        -1.0
+                    } else {
+                        1.0
+                    };
+                    let (value, unit, qualifier, change) = figure(inp, &b, sign, false);
+                    let period = cx
+                        .period(at, Some(&b), "money")
+                        .or_else(|| cx.anaphoric_period())
+                        .or(tmpl.period.clone());
+                    for &q in &b.used {
+                        used_q[q] = true;
+                    }
+                    let cl = s.clauses[cx.clause_of(at)];
+                    out.push(FactRec {
+                        indicator: tmpl.indicator.clone(),
+                        subject,
+                        partner,
+                        period,
+                        value,
+                        unit,
+                        qualifier,
+                        change,
+                        rank: None,
+                        items: None,
+                        sentence: si,
+                        span: Span::new(toks[cl.start].span.start, toks[cl.end - 1].span.end),
+                        rule: format!(
+                            "{rule} after `{}`",
+                            tmpl.rule.split(';').next().unwrap_or("")
+                        ),
+                    });
+                    t = b.vend;
+                    continue;
+                }
+                t += 1;
+            }
+        }
     }
+    // the facts in text order
+    out.sort_by_key(|f| (f.sentence, f.span.start));
     out
+}
+
+/// The value, unit, hedge and change of a bound figure; a bare "billion" takes the currency
+/// of the latest money figure before it.
+fn figure(
+    inp: &FactInput,
+    b: &Bound,
+    sign: f64,
+    favour: bool,
+) -> (
+    Option<f64>,
+    Option<String>,
+    Option<String>,
+    Option<(f64, f64)>,
+) {
+    let sign = if favour { 1.0 } else { sign };
+    let q = &inp.quantities[b.q];
+    let mut unit = q.unit.clone();
+    if unit.is_none() && q.kind == QuantityKind::Count && q.value >= 1e6 {
+        unit = inp.quantities[..b.q]
+            .iter()
+            .rev()
+            .find(|x| x.kind == QuantityKind::Money && x.unit.is_some())
+            .and_then(|x| x.unit.clone());
+    }
+    let mut value = q.value * sign;
+    let mut change = None;
+    if let Some((a, z)) = q.range {
+        change = Some((a * sign, z * sign));
+        value = z * sign;
+    }
+    if let Some(f) = b.change_from {
+        change = Some((inp.quantities[f].value * sign, value));
+    }
+    (
+        Some(value),
+        unit,
+        q.qualifier.map(|x| x.as_str().to_string()),
+        change,
+    )
 }
 
 /// A list of goods after a cue: "include crude oil, metals, and steel", "like paper
@@ -711,6 +1621,10 @@ fn read_items(
                 | "chiefly"
                 | "of"
                 | ":"
+                | "products"
+                | "goods"
+                | "items"
+                | "currently"
         )
     {
         i += 1;
