@@ -2394,6 +2394,48 @@ impl Cx<'_, '_> {
         })
     }
 
+    /// Vague spans: "for years", "recent months", "decades" after "for"/"over"/"in recent";
+    /// "the future", "the past", "the moment".
+    fn r_vague(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let w = l.w(i);
+        if w == "the" {
+            let (v, e) = match l.w(i + 1) {
+                "future" => ("FUTURE_REF", i + 2),
+                "past" if !(l.is_num(i + 2) || l.class(i + 2) & (cls::NUM | cls::TUNIT) != 0) => {
+                    ("PAST_REF", i + 2)
+                }
+                "moment" if i > 0 && l.is(i - 1, "at") => ("PRESENT_REF", i + 2),
+                _ => return None,
+            };
+            let mut x = mk(i, e, TimexType::Date, v.into(), "date.vague");
+            x.anchored = true;
+            return Some(x);
+        }
+        let (first, k) = if w == "recent" { (i, i + 1) } else { (i, i) };
+        let unit = l.w(k);
+        let letter = match unit {
+            "years" => "Y",
+            "months" => "M",
+            "weeks" => "W",
+            "days" => "D",
+            "decades" => "DE",
+            "centuries" => "CE",
+            "hours" => "TH",
+            _ => return None,
+        };
+        let before = if first > 0 { l.w(first - 1) } else { "" };
+        if w != "recent" && !matches!(before, "for" | "over" | "within") {
+            return None;
+        }
+        let v = if let Some(h) = letter.strip_prefix('T') {
+            format!("PTX{h}")
+        } else {
+            format!("PX{letter}")
+        };
+        Some(mk(first, k + 1, TimexType::Duration, v, "duration.vague"))
+    }
+
     /// "(the) weekend": the coming one in sentences about the future, else the latest one.
     fn r_weekend(&self, i: usize) -> Option<M> {
         let l = self.l;
@@ -3076,6 +3118,11 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                         timeish(i + 1) || (l.class(i + 1) & cls::GATED != 0 && timeish(i + 2))
                     })
                     || l.is(i, "weekend")
+                    || l.is(i, "recent")
+                    || (l.is(i, "the") && matches!(l.w(i + 1), "past" | "future" | "moment"))
+                    || (c & cls::TUNIT != 0
+                        && i > 0
+                        && matches!(l.w(i - 1), "for" | "over" | "within"))
                     || (l.class(i) & cls::TUNIT != 0
                         && (l.is(i + 1, "of")
                             || l.is_num(i + 1)
@@ -3152,6 +3199,7 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
             .or_else(|| cx.r_season(i + 1))
             .or_else(|| cx.r_after_next(i + 1))
             .or_else(|| cx.r_weekend(i + 1))
+            .or_else(|| cx.r_vague(i))
             .or_else(|| cx.r_nth_week(i + 1))
             .or_else(|| cx.r_bare_day(i + 1))
             .or_else(|| cx.r_deictic(i));
@@ -3202,6 +3250,7 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_nth_weekday(i));
         consider(cx.r_nth_week(i));
         consider(cx.r_rest_of(i));
+        consider(cx.r_vague(i));
         consider(cx.r_holiday(i));
         consider(cx.r_weekend(i));
         consider(cx.r_week_number(i));
