@@ -47,7 +47,12 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
                 if matches!(w(j).as_str(), "shortly" | "just" | "long" | "even") {
                     j += 1;
                 }
-                CLAUSE_WORDS.contains(&w(j).as_str())
+                // ", under which", ", in which": a relative clause after a preposition
+                let prep_relative = matches!(
+                    w(j).as_str(),
+                    "under" | "in" | "by" | "during" | "through" | "from"
+                ) && matches!(w(j + 1).as_str(), "which" | "whom");
+                CLAUSE_WORDS.contains(&w(j).as_str()) || prep_relative
             })
             || (matches!(t.as_str(), "while" | "whereas") && i > start);
         if boundary_here && i > start {

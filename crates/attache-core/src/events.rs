@@ -495,7 +495,14 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     }
                 } else {
                     source = subject.first().copied();
-                    target = m.target.or_else(after_target);
+                    // "X and Y signed a deal": coordinated subjects act on each other
+                    target = m.target.or_else(|| {
+                        if subject.len() == 2 {
+                            Some(subject[1])
+                        } else {
+                            after_target()
+                        }
+                    });
                     if source.is_some() {
                         how.push("subject before the verb is the source".into());
                     }
@@ -631,6 +638,8 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .filter(|t| {
                             t.start >= s.span.start && t.end <= s.span.end && date_of(t).is_some()
                         })
+                        // only times fronted before the event's clause ("In 2023, ...")
+                        .filter(|t| t.end <= cspan.start)
                         .filter(|t| {
                             // not inside a relative clause of the sentence
                             !s.clauses.iter().any(|c| {
