@@ -96,8 +96,17 @@ pub fn duckling(corpus: &Path) -> anyhow::Result<Report> {
                 if ok {
                     target.right += 1;
                 } else if verbose {
+                    let ours = if dim == "time" {
+                        attache_time::extract(p, Some(reference.date()))
+                            .iter()
+                            .map(|t| format!("{:?}={}", &p[t.start..t.end], t.value))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    } else {
+                        String::new()
+                    };
                     fails.push(format!(
-                        "  {dim}{}: {p:?} want {}",
+                        "  {dim}{}: {p:?} want {} got [{ours}]",
                         if in_bucket { " (bucket)" } else { "" },
                         e.get("raw").and_then(Value::as_str).unwrap_or("")
                     ));
@@ -264,17 +273,11 @@ fn reading(t: &TimeExpr, r: DateTime) -> Option<(DateTime, &'static str)> {
     let at = |d: Date| d.to_datetime(jiff::civil::Time::midnight());
     if let Some((d, clock)) = v.split_once('T') {
         let d: Date = d.parse().ok()?;
-        let (h, m) = clock.split_once(':')?;
-        let dt = DateTime::new(
-            d.year(),
-            d.month(),
-            d.day(),
-            h.parse().ok()?,
-            m.parse().ok()?,
-            0,
-            0,
-        )
-        .ok()?;
+        let mut parts = clock.split(':');
+        let h: i8 = parts.next()?.parse().ok()?;
+        let m: i8 = parts.next()?.parse().ok()?;
+        let sec: i8 = parts.next().map_or(Some(0), |x| x.parse().ok())?;
+        let dt = DateTime::new(d.year(), d.month(), d.day(), h, m, sec, 0).ok()?;
         return Some((dt, "Clock"));
     }
     if let Some(d) = t.day {
@@ -361,7 +364,15 @@ fn time(p: &str, e: &Value, r: DateTime) -> (bool, bool) {
     let has_year = words
         .iter()
         .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
-    let forward_word = words.iter().any(|w| FORWARD.contains(w));
+    // "in" points forward only before an amount ("in 3 days", "in a week").
+    let forward_word = words.iter().enumerate().any(|(k, w)| {
+        FORWARD.contains(w)
+            && (*w != "in"
+                || words.get(k + 1).is_some_and(|n| {
+                    n.bytes().all(|b| b.is_ascii_digit())
+                        || matches!(*n, "a" | "an" | "one" | "two" | "three" | "few" | "half")
+                }))
+    });
     let in_bucket = want.date() > r.date() && !has_year && !forward_word;
     let ts = attache_time::extract(p, Some(r.date()));
     let ok = (|| {

@@ -1060,7 +1060,8 @@ impl Cx<'_, '_> {
         }
         // "2/15", "22/04" without a year: a plausible month/day that is not a fraction; "on 4-22".
         let no_more = !(l.is_num(i + 3) || l.is(i + 3, "/") || l.is(i + 3, "-"));
-        if no_more && (s == "/" || on_before) {
+        let in_only = i > 0 && l.is(i - 1, "in");
+        if no_more && (s == "/" || on_before) && !(in_only && s == "/" && a <= 12 && b <= 12) {
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
             let plausible =
                 (1..=12).contains(&m) && (1..=31).contains(&d) && (a > 12 || b > 12 || on_before);
@@ -2795,7 +2796,11 @@ impl Cx<'_, '_> {
             x.anchored = false;
             return Some(x);
         }
-        if u == "Q" && n.is_none() {
+        if u == "Q"
+            && (n.is_none()
+                || matches!(l.w(e), "past" | "to" | "of" | "after" | "before")
+                || hyphen)
+        {
             return None;
         }
         let mut x = mk(
@@ -2942,6 +2947,7 @@ impl Cx<'_, '_> {
     /// "3 p.m.", "10:30", "4:30pm EST", "1600 GMT", "noon", "midnight".
     fn r_clock(&self, i: usize) -> Option<M> {
         let l = self.l;
+        let mut secs: Option<u32> = None;
         let w = l.w(i);
         let (h, mi, mut j): (u32, u32, usize) = match w {
             "noon" | "midday" => (12, 0, i + 1),
@@ -2997,9 +3003,17 @@ impl Cx<'_, '_> {
                         let m: u32 = l.raw(i + 2).parse().ok()?;
                         let mut j = i + 3;
                         if l.is(j, ":") && l.joined(j - 1) && l.is_num(j + 1) {
+                            secs = l.raw(j + 1).parse().ok();
                             j += 2;
                         }
                         (h, m, j)
+                    } else if l.joined(i) && l.is(i + 1, "h") && h <= 24 {
+                        // "15h00", "15h"
+                        if l.joined(i + 1) && l.is_num(i + 2) && l.raw(i + 2).len() == 2 {
+                            (h, l.raw(i + 2).parse().ok()?, i + 3)
+                        } else {
+                            (h, 0, i + 2)
+                        }
                     } else {
                         (h, 0, i + 1)
                     }
@@ -3010,6 +3024,15 @@ impl Cx<'_, '_> {
         };
         let mut h = h;
         let plain = l.is_num(i) && j == i + 1 && !l.raw(i).contains('.') && l.raw(i).len() <= 2;
+        // "3 o'clock", then "pm" or "in the afternoon"
+        let mut oclock = false;
+        if l.is(j, "o") && l.is(j + 1, "'") && l.is(j + 2, "clock") {
+            j += 3;
+            oclock = true;
+        } else if l.is(j, "oclock") {
+            j += 1;
+            oclock = true;
+        }
         if let Some((pm, e)) = self.ampm(j) {
             if h > 12 || h == 0 {
                 return None;
@@ -3021,13 +3044,8 @@ impl Cx<'_, '_> {
                 h = 0;
             }
             j = e;
-        } else if plain {
-            // "at 5 o'clock"
-            if l.is(j, "o") && l.is(j + 1, "'") && l.is(j + 2, "clock") {
-                j += 3;
-            } else {
-                return None;
-            }
+        } else if plain && !oclock {
+            return None;
         }
         if h > 24 || mi > 59 {
             return None;
@@ -3042,9 +3060,12 @@ impl Cx<'_, '_> {
             }
         }
         let r = self.a.0;
+        let sec = secs
+            .filter(|s| *s < 60)
+            .map_or(String::new(), |s| format!(":{s:02}"));
         let v = match r {
-            Some(r) => format!("{}T{h:02}:{mi:02}", fmt_date(r)),
-            None => format!("XXXX-XX-XXT{h:02}:{mi:02}"),
+            Some(r) => format!("{}T{h:02}:{mi:02}{sec}", fmt_date(r)),
+            None => format!("XXXX-XX-XXT{h:02}:{mi:02}{sec}"),
         };
         let mut x = mk(i, j, TimexType::Time, v, "time.clock");
         x.clock = Some((h as u8, mi as u8));
@@ -3062,6 +3083,22 @@ impl Cx<'_, '_> {
                 let e = if l.is(j + 3, ".") { j + 4 } else { j + 3 };
                 Some((pm, e))
             }
+            // "3:15p", "7a" glued to the number; "3:30 p m" spaced
+            "a" | "p" if l.joined(j - 1) && !l.is_word(j + 1) => {
+                let e = if l.is(j + 1, ".") && !l.is_word(j + 2) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                Some((l.is(j, "p"), e))
+            }
+            "a" | "p" if l.is(j + 1, "m") && !l.joined(j) => Some((l.is(j, "p"), j + 2)),
+            // "in the afternoon", "in the evening", "in the morning"
+            "in" if l.is(j + 1, "the") => match l.w(j + 2) {
+                "afternoon" | "evening" | "night" | "pm" => Some((true, j + 3)),
+                "morning" | "am" => Some((false, j + 3)),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -3286,7 +3323,9 @@ fn combine(cx: &Cx, ms: &mut Vec<M>) {
             let (a, b) = (&ms[k], &ms[k + 1]);
             let g = b.first - a.last;
             let gw = if g == 1 { l.w(a.last) } else { "" };
-            let close = g == 0 || (g == 1 && matches!(gw, "on" | "of" | "," | "in"));
+            let close = g == 0
+                || (g == 1 && matches!(gw, "on" | "of" | "," | "in" | "from"))
+                || (g == 2 && l.is(a.last, "'") && l.is(a.last + 1, "s"));
             // Week + weekday, either order.
             let (wk, wdm) = if a.week_monday.is_some() && b.wd.is_some() {
                 (Some(a), Some(b))
@@ -3392,7 +3431,11 @@ fn merge_date_time(cx: &Cx, ms: &mut Vec<M>) {
             let gap_ok = |x: &M, y: &M| {
                 let g = y.first - x.last;
                 g == 0
-                    || (g == 1 && matches!(l.w(x.last), "at" | "," | "on" | "of" | "around" | "by"))
+                    || (g == 1
+                        && matches!(
+                            l.w(x.last),
+                            "at" | "," | "on" | "of" | "around" | "by" | "@"
+                        ))
             };
             if gap_ok(a, b) {
                 let (date, clock) = if a.clock.is_none() && b.clock.is_some() {
@@ -3402,6 +3445,28 @@ fn merge_date_time(cx: &Cx, ms: &mut Vec<M>) {
                 } else {
                     (a, a)
                 };
+                // "this afternoon at 3:20", "8 tonight": a part of day sets am/pm.
+                let part = date.kind == TimexType::Time
+                    && date.clock.is_none()
+                    && date.day.is_some()
+                    && date.value.len() >= 3;
+                if !std::ptr::eq(date, clock) && part {
+                    let (mut h, mi) = clock.clock.unwrap_or((0, 0));
+                    let p = &date.value[date.value.len() - 2..];
+                    if matches!(p, "AF" | "EV" | "NI") && h < 12 {
+                        h += 12;
+                    }
+                    let d = date.day.map(fmt_date).unwrap_or_default();
+                    let mut m = date.clone();
+                    m.first = a.first;
+                    m.last = b.last;
+                    m.value = format!("{d}T{h:02}:{mi:02}");
+                    m.clock = Some((h, mi));
+                    m.rule = "time.part_clock";
+                    out.push(m);
+                    k += 2;
+                    continue;
+                }
                 if !std::ptr::eq(date, clock)
                     && date.kind == TimexType::Date
                     && date.gran == Gran::Day
