@@ -58,8 +58,14 @@ fn ingest_cmd(files: &[PathBuf], db: &Path) -> Command {
         .arg("--db")
         .arg(db)
         .args(["--batch", "50", "--quiet"]);
-    c.stdout(Stdio::null()).stderr(Stdio::null());
+    // stderr goes to a file beside the database so a failure can say why.
+    let log = std::fs::File::create(db.with_extension("stderr")).expect("stderr log");
+    c.stdout(Stdio::null()).stderr(Stdio::from(log));
     c
+}
+
+fn stderr_of(db: &Path) -> String {
+    std::fs::read_to_string(db.with_extension("stderr")).unwrap_or_default()
 }
 
 fn check_db(db: &Path) -> i64 {
@@ -143,7 +149,11 @@ fn killed_ingest_leaves_a_sound_database_and_resumes_to_every_document_once() {
         if finished {
             // The whole corpus went in before this kill: verify, then start over so that
             // every kill lands on a run in progress.
-            assert!(child.wait().unwrap().success(), "ingest failed");
+            assert!(
+                child.wait().unwrap().success(),
+                "ingest failed: {}",
+                stderr_of(&db)
+            );
             let n = check_db(&db);
             assert_eq!(n as usize, expected.len());
             completed_runs += 1;
@@ -164,7 +174,7 @@ fn killed_ingest_leaves_a_sound_database_and_resumes_to_every_document_once() {
     }
     // Finish the run.
     let status = ingest_cmd(&files, &db).status().unwrap();
-    assert!(status.success(), "final ingest failed");
+    assert!(status.success(), "final ingest failed: {}", stderr_of(&db));
     let n = check_db(&db);
     let store = attache_store::Store::open(&db).unwrap();
     let conn = store.connection();

@@ -2,12 +2,14 @@
 //! batches of one transaction each; reruns resume (documents already stored are not
 //! coded again).
 
+use std::collections::HashSet;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use attache_core::{CodeOptions, Engine};
+use attache_ingest::Input;
 use attache_model::Document;
 use attache_store::{BatchStats, Store};
 
@@ -43,6 +45,9 @@ pub struct Args {
     /// Keep documents whose language is not English.
     #[arg(long)]
     pub all_languages: bool,
+    /// Threads that code documents (default: the number of CPUs).
+    #[arg(long)]
+    pub jobs: Option<usize>,
     /// No progress line.
     #[arg(long, short)]
     pub quiet: bool,
@@ -91,6 +96,79 @@ impl ProgressLine {
             eprintln!("{line}");
         }
     }
+}
+
+/// One input as a document to store: coded, or empty with a warning when it could not be a
+/// document; `Err` for an input that could not be read at all (reported, not stored).
+fn to_document(engine: &Engine, opts: &CodeOptions, item: Input) -> Result<Document, String> {
+    Ok(match item {
+        Input::Document(a) => {
+            let mut doc = engine.code(&a.doc, opts);
+            if a.published_basis.is_some() && a.doc.published.is_some() && doc.published.is_some() {
+                doc.published_basis = a.published_basis;
+            }
+            if a.language.is_some() {
+                doc.language = a.language.clone();
+            }
+            let mut w = a.warnings.clone();
+            w.append(&mut doc.warnings);
+            doc.warnings = w;
+            doc
+        }
+        Input::Invalid { id, warning } => Document::empty(id, warning),
+        Input::Skipped { article, reason } => {
+            let id = article
+                .doc
+                .id
+                .clone()
+                .unwrap_or_else(|| article.origin.clone());
+            let mut d = Document::empty(id, format!("skipped: {reason}"));
+            d.language = article.language.clone();
+            d
+        }
+        Input::Error { source, message } => return Err(format!("{source}: {message}")),
+    })
+}
+
+/// Codes a batch on `jobs` threads (documents are independent), keeping input order.
+fn code_parallel(
+    engine: &Engine,
+    opts: &CodeOptions,
+    items: Vec<Input>,
+    jobs: usize,
+) -> Vec<Result<Document, String>> {
+    if jobs <= 1 || items.len() < 2 {
+        return items
+            .into_iter()
+            .map(|i| to_document(engine, opts, i))
+            .collect();
+    }
+    let per = items.len().div_ceil(jobs);
+    let mut chunks: Vec<Vec<Input>> = Vec::new();
+    let mut it = items.into_iter().peekable();
+    while it.peek().is_some() {
+        chunks.push(it.by_ref().take(per).collect());
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|i| to_document(engine, opts, i))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err("a coding thread panicked".to_string())])
+            })
+            .collect()
+    })
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -147,60 +225,67 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let engine = Engine::load(&args.dicts)?;
         let opts = CodeOptions { date: args.date };
         let read = read_options(args.input, args.all_languages);
+        let jobs = args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .clamp(1, 32);
         let mut resumed = 0u64;
+        let mut pending: Vec<Input> = Vec::with_capacity(args.batch.max(1));
+        let mut pending_ids: HashSet<String> = HashSet::new();
+        let code_and_store = |pending: &mut Vec<Input>,
+                              pending_ids: &mut HashSet<String>,
+                              store: &mut Store,
+                              total: &mut BatchStats,
+                              failures: &mut usize|
+         -> anyhow::Result<()> {
+            let items: Vec<Input> = std::mem::take(pending);
+            pending_ids.clear();
+            let mut docs = Vec::with_capacity(items.len());
+            for r in code_parallel(&engine, &opts, items, jobs) {
+                match r {
+                    Ok(d) => docs.push(d),
+                    Err(msg) => {
+                        eprintln!("attache: {msg}");
+                        *failures += 1;
+                    }
+                }
+            }
+            total.add(&store.ingest_batch(&docs)?);
+            Ok(())
+        };
         for item in attache_ingest::read_inputs(&args.inputs, &read) {
             seen += 1;
-            // Resume: an id already stored is not coded again.
+            // Resume: an id already stored (or already waiting in this batch) is not coded again.
             if !args.recode {
                 if let Some(id) = item.id() {
-                    if store.contains(id)? || batch.iter().any(|d| d.id == id) {
+                    if pending_ids.contains(id) || store.contains(id)? {
                         resumed += 1;
                         total.skipped += 1;
                         progress.show(seen, &total, false);
                         continue;
                     }
+                    pending_ids.insert(id.to_string());
                 }
             }
-            let doc = match item {
-                attache_ingest::Input::Document(a) => {
-                    let mut doc = engine.code(&a.doc, &opts);
-                    if a.published_basis.is_some()
-                        && a.doc.published.is_some()
-                        && doc.published.is_some()
-                    {
-                        doc.published_basis = a.published_basis;
-                    }
-                    if a.language.is_some() {
-                        doc.language = a.language.clone();
-                    }
-                    let mut w = a.warnings.clone();
-                    w.append(&mut doc.warnings);
-                    doc.warnings = w;
-                    doc
-                }
-                attache_ingest::Input::Invalid { id, warning } => Document::empty(id, warning),
-                attache_ingest::Input::Skipped { article, reason } => {
-                    let id = article
-                        .doc
-                        .id
-                        .clone()
-                        .unwrap_or_else(|| article.origin.clone());
-                    let mut d = Document::empty(id, format!("skipped: {reason}"));
-                    d.language = article.language.clone();
-                    d
-                }
-                attache_ingest::Input::Error { source, message } => {
-                    eprintln!("attache: {source}: {message}");
-                    failures += 1;
-                    continue;
-                }
-            };
-            batch.push(doc);
-            if batch.len() >= args.batch.max(1) {
-                flush(&mut store, &mut batch, &mut total)?;
+            pending.push(item);
+            if pending.len() >= args.batch.max(1) {
+                code_and_store(
+                    &mut pending,
+                    &mut pending_ids,
+                    &mut store,
+                    &mut total,
+                    &mut failures,
+                )?;
             }
             progress.show(seen, &total, false);
         }
+        code_and_store(
+            &mut pending,
+            &mut pending_ids,
+            &mut store,
+            &mut total,
+            &mut failures,
+        )?;
         if resumed > 0 && !args.quiet {
             eprintln!("attache: {resumed} documents were already stored (resumed run)");
         }
