@@ -414,10 +414,7 @@ impl<'a> Resolver<'a> {
                                 .is_some() =>
                         {
                             let org = &self.dict.organizations[*o];
-                            Some((
-                                org.country.clone().unwrap_or_else(|| org.code.clone()),
-                                false,
-                            ))
+                            Some((party_code(org), false))
                         }
                         _ => None,
                     });
@@ -750,11 +747,7 @@ impl<'a> Resolver<'a> {
                         let a = self.intern(
                             ActorRec {
                                 name: org.name.clone(),
-                                country: if org.code.starts_with("IMG") {
-                                    Some(org.code.clone())
-                                } else {
-                                    org.country.clone().or_else(|| Some(org.code.clone()))
-                                },
+                                country: Some(party_code(&org)),
                                 kind: ActorKind::Organization,
                                 role: None,
                                 sector: org.sector.clone(),
@@ -1078,6 +1071,16 @@ impl<'a> Resolver<'a> {
             Some(s) => Some(format!("{country}{s}")),
             None => Some(country),
         }
+    }
+}
+
+/// What stands in an event's country field for an organization: its own code for
+/// international organizations and armed non-state groups (`IGOUNO`, `IMGTAL`), else its
+/// country.
+fn party_code(org: &attache_dict::Organization) -> String {
+    match &org.country {
+        Some(c) if !org.code.starts_with("IMG") => c.clone(),
+        _ => org.code.clone(),
     }
 }
 

@@ -179,17 +179,9 @@ pub fn infer_year(month: u8, day: u8, ev: &YearEvidence) -> Option<i16> {
     let upper = ev.not_after.iter().min().copied();
     match (lower, upper) {
         (Some(lo), _) => {
-            let mut y = lo.year();
-            loop {
-                let cand = Date::new(y, month as i8, day as i8).ok()?;
-                if cand >= lo {
-                    return Some(y);
-                }
-                y += 1;
-                if y > lo.year() + 2 {
-                    return None;
-                }
-            }
+            // February 29 exists only in leap years: look a few years ahead
+            (lo.year()..=lo.year() + 4)
+                .find(|&y| Date::new(y, month as i8, day as i8).is_ok_and(|cand| cand >= lo))
         }
         (None, Some(hi)) => {
             let cand = Date::new(hi.year(), month as i8, day as i8).ok()?;
@@ -219,5 +211,10 @@ mod tests {
         };
         assert_eq!(infer_year(7, 25, &ev), Some(2026));
         assert_eq!(infer_year(7, 25, &YearEvidence::default()), None);
+        let ev = YearEvidence {
+            not_before: vec![Date::new(2018, 4, 26).unwrap()],
+            not_after: vec![],
+        };
+        assert_eq!(infer_year(2, 29, &ev), Some(2020));
     }
 }
