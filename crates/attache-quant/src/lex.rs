@@ -351,23 +351,32 @@ const WORDS: &[&str] = &[
 ];
 
 /// Known words bucketed by first letter and length: a lookup compares a handful of
-/// candidates (most words find an empty bucket).
-type Buckets = Vec<Vec<(&'static str, u8)>>;
+/// candidates (most words find an empty bucket). `index[bucket]` is `(start, count)` into `words`.
+struct Buckets {
+    index: Vec<(u16, u16)>,
+    words: Vec<(&'static [u8], u8)>,
+}
 
 static BUCKETS: std::sync::LazyLock<Buckets> = std::sync::LazyLock::new(|| {
-    let mut t: Buckets = vec![Vec::new(); 26 * 13];
+    let mut lists: Vec<Vec<(&'static [u8], u8)>> = vec![Vec::new(); 26 * 13];
     for w in WORDS {
         let c = classify_slow(w);
         let b = w.as_bytes();
         if c != 0
             && b.len() <= 12
             && b[0].is_ascii_lowercase()
-            && !t[bucket(b)].iter().any(|(x, _)| x == w)
+            && !lists[bucket(b)].iter().any(|(x, _)| *x == b)
         {
-            t[bucket(b)].push((w, c));
+            lists[bucket(b)].push((b, c));
         }
     }
-    t
+    let mut index = Vec::with_capacity(lists.len());
+    let mut words = Vec::new();
+    for l in lists {
+        index.push((words.len() as u16, l.len() as u16));
+        words.extend(l);
+    }
+    Buckets { index, words }
 });
 
 #[inline]
@@ -381,9 +390,15 @@ pub fn classify(w: &str) -> u8 {
     if b.is_empty() || b.len() > 12 || !b[0].is_ascii_lowercase() {
         return 0;
     }
-    // Same length within a bucket: a byte loop beats a memcmp call for such short words.
-    for (x, c) in &BUCKETS[bucket(b)] {
-        if x.bytes().zip(b).all(|(p, q)| p == *q) {
+    let t = &*BUCKETS;
+    let (start, count) = t.index[bucket(b)];
+    if count == 0 {
+        return 0;
+    }
+    let last = b[b.len() - 1];
+    // Same length within a bucket: check the last byte, then a byte loop (short words).
+    for (x, c) in &t.words[start as usize..(start + count) as usize] {
+        if x[x.len() - 1] == last && x.iter().zip(b).all(|(p, q)| p == q) {
             return *c;
         }
     }
