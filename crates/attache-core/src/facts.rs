@@ -425,6 +425,9 @@ struct Bound {
     vend: usize,
     /// token range of the "from Y" part, where dates belong to the earlier figure
     from_span: Option<(usize, usize)>,
+    /// the figure came after "rose X to": a quantity read as the range "X to Y" is a
+    /// change and its level, not a range
+    delta: bool,
 }
 
 /// One sentence, tokenized, with positions of mentions, dates and quantities in tokens.
@@ -576,6 +579,7 @@ impl<'a> Ctx<'a> {
             vstart: a,
             vend: b,
             from_span: None,
+            delta: false,
         };
         // "rose 2.78 billion dlrs or three pct to 95.7 billion dlrs", "from 10 to 42"
         let before = if a > 0 { self.w(a - 1) } else { "" };
@@ -598,6 +602,7 @@ impl<'a> Ctx<'a> {
                         vstart: q2.1,
                         vend: q2.2,
                         from_span: None,
+                        delta: false,
                     };
                 } else if before == "from" {
                     b_val = Bound {
@@ -607,10 +612,12 @@ impl<'a> Ctx<'a> {
                         vstart: q2.1,
                         vend: q2.2,
                         from_span: Some((a - 1, b)),
+                        delta: false,
                     };
                 }
             }
         }
+        b_val.delta = DELTA_WORDS.contains(&before);
         if b_val.change_from.is_none() {
             // "to Y in 1986 from Z in 1985", "Y, down from December's Z"
             let mut t = b_val.vend;
@@ -696,7 +703,17 @@ impl<'a> Ctx<'a> {
             .copied()
             .filter(|t| !excluded(t))
             .collect();
-        let val = |t: &(usize, usize, usize)| period_of(&self.inp.times[t.0]);
+        // "the October to December fourth quarter": a date ending in an ordinal before
+        // "quarter" names the quarter
+        let val = |t: &(usize, usize, usize)| {
+            let v = period_of(&self.inp.times[t.0]);
+            if self.w(t.2) == "quarter" && t.2 > t.1 {
+                if let Some(n) = ordinal_word(self.w(t.2 - 1)).filter(|n| (1..=4).contains(n)) {
+                    return format!("{}-Q{n}", &v[..4]);
+                }
+            }
+            v
+        };
         if let Some(bb) = b {
             if let Some(t) = ok.iter().find(|t| t.1 >= bb.vend && t.1 <= bb.vend + 3) {
                 return Some(val(t));
@@ -927,9 +944,12 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                             q.2 <= cue.start
                                 && q.2 >= prev_cue_end
                                 && (q.2..cue.start).all(|t| {
-                                    NP_MODIFIERS.contains(&words[t].as_str()) || cx.in_mention(t)
+                                    NP_MODIFIERS.contains(&words[t].as_str())
+                                        || cx.in_mention(t)
+                                        || cx.in_time(t)
+                                        || words[t] == "quarter"
                                 })
-                                && cue.start - q.2 <= 3
+                                && cue.start - q.2 <= 4
                         });
                     if let Some(q) = adjacent {
                         let mut b = Bound {
@@ -939,6 +959,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                             vstart: q.1,
                             vend: q.2,
                             from_span: None,
+                            delta: false,
                         };
                         // "a 5.5 billion dlr deficit ... up from 4.1 billion": rarely; keep simple
                         b.used.dedup();
@@ -969,6 +990,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                                     vstart: q.1,
                                     vend: q.2,
                                     from_span: None,
+                                    delta: false,
                                 });
                         }
                     }
@@ -1109,9 +1131,12 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                                 && words[t - 1] == "'")
                     }) {
                         let mm = &inp.mentions[m.0];
-                        if mm.possessive
+                        if (mm.possessive
                             || mm.kind == MentionKind::Modifier
-                            || inp.actors[mm.actor].kind == ActorKind::Country
+                            || inp.actors[mm.actor].kind == ActorKind::Country)
+                            && !(!mm.possessive
+                                && prep_before(words, m.1)
+                                && !(m.2 == cue.start && words[m.1 - 1] == "with"))
                         {
                             if cx.country(m.0).is_some() {
                                 subject = cx.country(m.0);
@@ -1174,6 +1199,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 } else {
                     cue.end
                 };
+                let mut seen_with = false;
                 for t in pstart..end {
                     let w = words[t].as_str();
                     let trade =
@@ -1186,6 +1212,14 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                         (_, "in") if !trade => "partner",
                         _ => continue,
                     };
+                    // only the first "with" is the cue's: "deficit with Latin America rose
+                    // ..., with Japan increased ..." names Japan's own figure
+                    if w == "with" {
+                        if seen_with {
+                            continue;
+                        }
+                        seen_with = true;
+                    }
                     if let Some(m) = cx.country_at(t + 1) {
                         if matches!(cx.w(m.2), "favour" | "favor")
                             || (cx.w(m.2) == "'" && matches!(cx.w(m.2 + 2), "favour" | "favor"))
@@ -1388,7 +1422,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                     {
                         period = p.period.clone();
                     } else if let Some(p) = out.last().filter(|p| {
-                        inp.sents[p.sentence].paragraph == s.paragraph && p.value.is_some()
+                        inp.sents[p.sentence].paragraph + 1 >= s.paragraph && p.value.is_some()
                     }) {
                         period = p.period.clone();
                     }
@@ -1580,7 +1614,10 @@ fn figure(
     let mut value = q.value * sign;
     let mut change = None;
     if let Some((a, z)) = q.range {
-        change = Some((a * sign, z * sign));
+        // "rose 900 mln dlrs to 2.6 billion dlrs": the level only
+        if !b.delta {
+            change = Some((a * sign, z * sign));
+        }
         value = z * sign;
     }
     if let Some(f) = b.change_from {

@@ -187,7 +187,16 @@ impl Gazetteer {
     }
 
     fn find(&self, ac: &AhoCorasick, entries: &[Vec<Entry>], text: &str, range: Span) -> Vec<Hit> {
-        let hay = &text[range.start..range.end];
+        // a name hard-wrapped across lines ("the United\nStates") is still the name; '\n'
+        // and ' ' are one byte each, so offsets stay the same
+        let raw = &text[range.start..range.end];
+        let owned;
+        let hay = if raw.contains('\n') {
+            owned = raw.replace('\n', " ");
+            owned.as_str()
+        } else {
+            raw
+        };
         let mut cands: Vec<(usize, usize, usize)> = ac
             .find_overlapping_iter(hay)
             .filter(|m| {
