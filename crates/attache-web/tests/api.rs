@@ -224,3 +224,24 @@ fn dashboard_pages_render_from_the_store() {
     let css = get(&srv.url("/static/style.css")).unwrap();
     assert!(css.content_type.unwrap().starts_with("text/css"));
 }
+
+#[test]
+fn the_server_sees_batches_committed_while_it_runs() {
+    // WAL: `attache ingest` can write while `attache serve` reads; each request sees the
+    // last committed batch and never a half-written one.
+    let (srv, db) = server("live", 10);
+    let before = get(&srv.url("/api/health")).unwrap().json();
+    assert_eq!(before["documents"], 10);
+    let mut store = Store::open(&db).unwrap();
+    let mut more = sample::documents(30);
+    for (i, d) in more.iter_mut().enumerate() {
+        d.id = format!("live-{i}");
+    }
+    for (k, chunk) in more.chunks(10).enumerate() {
+        store.ingest_batch(chunk).unwrap();
+        let h = get(&srv.url("/api/health")).unwrap().json();
+        assert_eq!(h["documents"], 10 + 10 * (k as u64 + 1));
+    }
+    let doc = get(&srv.url("/api/documents/live-29")).unwrap();
+    assert_eq!(doc.status, 200);
+}
