@@ -291,8 +291,21 @@ impl<'a> Resolver<'a> {
         let last = name.split_whitespace().last()?;
         let full = self.gaz.leader_surnames.get(last)?;
         // "Obama" or "Barack Obama": the given words must be part of the full name
+        let spellings: Vec<&str> = self
+            .dict
+            .leaders
+            .iter()
+            .filter(|l| &l.name == full)
+            .flat_map(|l| {
+                std::iter::once(l.name.as_str()).chain(l.aliases.iter().map(String::as_str))
+            })
+            .collect();
         name.split_whitespace()
-            .all(|w| full.split_whitespace().any(|f| f == w))
+            .all(|w| {
+                spellings
+                    .iter()
+                    .any(|sp| sp.split_whitespace().any(|f| f == w))
+            })
             .then(|| full.clone())
     }
 

@@ -141,20 +141,22 @@ impl Gazetteer {
             .expect("role automaton builds");
         let mut surnames: HashMap<String, Option<String>> = HashMap::new();
         for l in &d.leaders {
-            let Some(last) = l.name.split_whitespace().last() else {
-                continue;
-            };
-            if l.name.split_whitespace().count() < 2
-                || last.chars().count() < 4
-                || !last.chars().next().is_some_and(char::is_uppercase)
-            {
-                continue;
-            }
-            let e = surnames
-                .entry(last.to_string())
-                .or_insert_with(|| Some(l.name.clone()));
-            if e.as_deref() != Some(l.name.as_str()) {
-                *e = None; // two holders share it: ambiguous
+            for written in std::iter::once(&l.name).chain(l.aliases.iter()) {
+                let Some(last) = written.split_whitespace().last() else {
+                    continue;
+                };
+                if written.split_whitespace().count() < 2
+                    || last.chars().count() < 4
+                    || !last.chars().next().is_some_and(char::is_uppercase)
+                {
+                    continue;
+                }
+                let e = surnames
+                    .entry(last.to_string())
+                    .or_insert_with(|| Some(l.name.clone()));
+                if e.as_deref() != Some(l.name.as_str()) {
+                    *e = None; // two holders share it: ambiguous
+                }
             }
         }
         // a surname that is also a country, place or organization name is no surname hit
