@@ -38,13 +38,15 @@ step "fresh venv at $VENV"
 VPY="$VENV/bin/python"
 "$VPY" -m pip install -q ${PIP_ARGS:-} --upgrade pip
 # pyspark>=4 needs Python >= 3.10 and Java 17/21; it ships its jars (no other download).
-"$VPY" -m pip install -q ${PIP_ARGS:-} 'maturin>=1.9.4,<2' 'pyspark>=3.5' pytest pyarrow pandas
+# pandas < 3: PySpark 4.3 warns that it does not fully support pandas 3 yet.
+"$VPY" -m pip install -q ${PIP_ARGS:-} 'maturin>=1.9.4,<2' 'pyspark>=3.5' pytest pyarrow 'pandas<3'
+
 
 step "building the wheel"
 WHEELS=$(mktemp -d /tmp/attache-wheels.XXXXXX)
-# --compatibility linux: tag for this machine's glibc without auditwheel's repair step
-# (the wheel links only libc/libm/libgcc; see docs/python-and-spark.md for manylinux tags).
-"$VENV/bin/maturin" build --release -m python/pyproject.toml --out "$WHEELS" --compatibility linux 2>&1 | tail -3
+# Run from python/, where pyproject.toml points maturin at crates/attache-py. maturin checks
+# the libraries the extension links and tags the wheel manylinux_2_X for this machine's glibc.
+(cd python && "$VENV/bin/maturin" build --release --out "$WHEELS") 2>&1 | grep -v '^ *Compiling' | tail -4
 "$VPY" -m pip install -q --no-deps --force-reinstall "$WHEELS"/attache-*.whl
 
 if [ -z "${ATTACHE_BIN:-}" ]; then
