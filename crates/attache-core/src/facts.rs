@@ -286,6 +286,9 @@ const BRIDGE: &[&str] = &[
     "their",
     "us",
     "abroad",
+    "nations",
+    "countries",
+    "states",
     "overseas",
 ];
 
@@ -670,7 +673,13 @@ impl<'a> Ctx<'a> {
     /// The period of a figure: a date right after it, then between cue and figure, then
     /// before the cue in its clause, then anywhere in the clause and sentence (never the date
     /// of the earlier figure of a change, nor a "since"/"ago" date).
-    fn period(&self, cue_start: usize, b: Option<&Bound>, takes: &str) -> Option<String> {
+    fn period(
+        &self,
+        cue_start: usize,
+        cue_end: usize,
+        b: Option<&Bound>,
+        takes: &str,
+    ) -> Option<String> {
         let excluded = |t: &(usize, usize, usize)| -> bool {
             let te = &self.inp.times[t.0];
             if let Some(bb) = b {
@@ -707,9 +716,17 @@ impl<'a> Ctx<'a> {
         // "quarter" names the quarter
         let val = |t: &(usize, usize, usize)| {
             let v = period_of(&self.inp.times[t.0]);
-            if self.w(t.2) == "quarter" && t.2 > t.1 {
-                if let Some(n) = ordinal_word(self.w(t.2 - 1)).filter(|n| (1..=4).contains(n)) {
-                    return format!("{}-Q{n}", &v[..4]);
+            // "in the October to December fourth quarter"
+            for k in t.2..(t.2 + 6).min(self.words.len()) {
+                if self.w(k) == "quarter" && k > 0 {
+                    if let Some(n) = ordinal_word(self.w(k - 1)).filter(|n| (1..=4).contains(n)) {
+                        if v.len() >= 4 {
+                            return format!("{}-Q{n}", &v[..4]);
+                        }
+                    }
+                }
+                if self.quant_at(k).is_some() || FROM_WORDS.contains(&self.w(k)) {
+                    break;
                 }
             }
             v
@@ -717,6 +734,12 @@ impl<'a> Ctx<'a> {
         if let Some(bb) = b {
             if let Some(t) = ok.iter().find(|t| t.1 >= bb.vend && t.1 <= bb.vend + 3) {
                 return Some(val(t));
+            }
+            // "the 3.56 billion exported to the U.S. in July 1984"
+            if bb.vend <= cue_start {
+                if let Some(t) = ok.iter().find(|t| t.1 >= cue_end && t.1 <= cue_end + 6) {
+                    return Some(val(t));
+                }
             }
             if let Some(t) = ok.iter().find(|t| t.1 >= cue_start && t.2 <= bb.vstart) {
                 return Some(val(t));
@@ -782,6 +805,7 @@ fn prep_before(words: &[String], t: usize) -> bool {
                 | "through"
                 | "via"
                 | "into"
+                | "including"
         )
     };
     (t > 0 && p(t - 1)) || (t > 1 && words[t - 1] == "the" && p(t - 2))
@@ -1039,7 +1063,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 }
                 _ => {}
             }
-            let period = cx.period(cue.start, bound.as_ref(), &cue.takes);
+            let period = cx.period(cue.start, cue.end, bound.as_ref(), &cue.takes);
             let mut period = period;
             let has_value = bound.is_some();
             let ok = has_value
@@ -1074,7 +1098,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             }
             // "in X's favour"
             if subject.is_none() {
-                for t in cue.start..clause.end.min(words.len()) {
+                for t in cue.start..words.len() {
                     if words[t] == "in" {
                         if let Some(x) = cx.mention_at(t + 1) {
                             if matches!(cx.w(x.2 + 2), "favour" | "favor")
@@ -1271,9 +1295,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 }
             }
             // the clause's subject: the first country of the clause before the cue, not in a PP
-            let prev_cue_in_clause = cues[..ci]
-                .iter()
-                .any(|c| claimed.contains(&(c.start, c.end)) && cx.clause_of(c.start) == cl);
+            let prev_cue_in_clause = cues[..ci].iter().any(|c| cx.clause_of(c.start) == cl);
             if subject.is_none() && !prev_cue_in_clause {
                 let first = cx.ments.iter().find(|m| {
                     m.1 >= clause.start.max(prev_cue_end)
@@ -1551,7 +1573,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                     };
                     let (value, unit, qualifier, change) = figure(inp, &b, sign, false);
                     let period = cx
-                        .period(at, Some(&b), "money")
+                        .period(at, at, Some(&b), "money")
                         .or_else(|| cx.anaphoric_period())
                         .or(tmpl.period.clone());
                     for &q in &b.used {
