@@ -487,8 +487,7 @@ impl<'a> Resolver<'a> {
                             sector: Some(role.code.clone()),
                             org_code: None,
                             former,
-                            leader: leader
-                                .or_else(|| self.leader_country(&name).map(|_| name.clone())),
+                            leader: leader.or_else(|| self.leader_full_name(&name)),
                             rule: format!("title `{}` + name", role.phrase),
                             mentions: vec![],
                         },
