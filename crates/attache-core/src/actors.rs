@@ -858,10 +858,26 @@ impl<'a> Resolver<'a> {
     /// Titled people whose country nothing named ("Defence Minister Pierre Joxe said") take
     /// the first country the sentence names.
     fn fill_countries(&mut self, sentence: usize) {
+        // only a country named before the person ("France is ready ..., Defence Minister
+        // X said"), never the object of what the person did
+        let first_person = self
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == sentence)
+            .find(|m| {
+                let a = &self.actors[m.actor];
+                a.country.is_none() && a.kind == ActorKind::Person && a.role.is_some()
+            })
+            .map(|m| m.span.start);
+        let Some(person_at) = first_person else {
+            return;
+        };
         let first_country = self
             .mentions
             .iter()
-            .filter(|m| m.sentence == sentence && m.kind != MentionKind::Place)
+            .filter(|m| {
+                m.sentence == sentence && m.kind != MentionKind::Place && m.span.end <= person_at
+            })
             .find_map(|m| {
                 let a = &self.actors[m.actor];
                 (a.kind == ActorKind::Country)

@@ -463,6 +463,20 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                             !place || !(where_it_happened || own_country)
                         })
                         .map(|x| x.0)
+                        // "rejected an Indian proposal": an adjective names the target when
+                        // nothing else after the verb does
+                        .or_else(|| {
+                            ments
+                                .iter()
+                                .find(|(mi, a, _)| {
+                                    *a > anchor
+                                        && *a < end_scan
+                                        && inp.mentions[*mi].kind == MentionKind::Modifier
+                                        && inp.actors_country(inp.mentions[*mi].actor)
+                                            != source_country
+                                })
+                                .map(|x| x.0)
+                        })
                 };
                 let (mut source, mut target): (Option<usize>, Option<usize>);
                 if passive {
@@ -574,8 +588,16 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 if inp.actors_country(src_actor).is_none() {
                     continue;
                 }
-                if tgt_actor == Some(src_actor) {
+                if tgt_actor == Some(src_actor) && !targetless_ok {
                     tgt_actor = None;
+                }
+                // a domestic event ("Thousands protested in Serbia") is the country's own
+                if tgt_actor.is_none() && targetless_ok {
+                    tgt_actor = ments
+                        .iter()
+                        .find(|(_, a, _)| *a > cl.start && *a < cl.end && words[*a - 1] == "in")
+                        .map(|x| actor_of(x.0))
+                        .filter(|&t| inp.actors_country(t).is_some());
                 }
                 // an event needs a target unless its pattern says it has none ("X protested")
                 if tgt_actor.is_none() && !targetless_ok {

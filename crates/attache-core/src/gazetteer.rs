@@ -159,7 +159,64 @@ impl Gazetteer {
                 }
             }
         }
-        // a surname that is also a country, place or organization name is no surname hit
+        // a surname that is also a country, place or organization name, or a capitalized
+        // word of the calendar or of common English, is no surname hit
+        const COMMON_WORDS: &[&str] = &[
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "January",
+            "February",
+            "March",
+            "April",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Will",
+            "Rice",
+            "Price",
+            "Young",
+            "King",
+            "Little",
+            "Brown",
+            "Green",
+            "White",
+            "Black",
+            "Long",
+            "Love",
+            "Hope",
+            "Grace",
+            "Strong",
+            "Mark",
+            "Bush",
+            "Hill",
+            "Rose",
+            "Ward",
+            "Power",
+            "Rich",
+            "Wise",
+            "Just",
+            "Best",
+            "Small",
+            "Major",
+            "Field",
+            "Lord",
+            "Faith",
+            "Page",
+            "West",
+            "North",
+            "South",
+            "East",
+        ];
+        surnames.retain(|k, _| !COMMON_WORDS.contains(&k.as_str()));
         let leader_surnames = surnames
             .into_iter()
             .filter_map(|(k, v)| v.map(|v| (k, v)))
