@@ -289,6 +289,9 @@ const BRIDGE: &[&str] = &[
     "nations",
     "countries",
     "states",
+    "all",
+    "full",
+    "whole",
     "overseas",
 ];
 
@@ -585,7 +588,30 @@ impl<'a> Ctx<'a> {
             delta: false,
         };
         // "rose 2.78 billion dlrs or three pct to 95.7 billion dlrs", "from 10 to 42"
-        let before = if a > 0 { self.w(a - 1) } else { "" };
+        // "increased by only 7.3 billion": look past adverbs and hedges
+        let mut k = a;
+        while k > 0
+            && matches!(
+                self.w(k - 1),
+                "only"
+                    | "just"
+                    | "about"
+                    | "some"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "around"
+                    | "an"
+                    | "estimated"
+                    | "a"
+                    | "approximately"
+                    | "sharply"
+                    | "slightly"
+            )
+        {
+            k -= 1;
+        }
+        let before = if k > 0 { self.w(k - 1) } else { "" };
         let mut k = b;
         if self.w(k) == "or" {
             if let Some(p) = self.quant_at(k + 1) {
@@ -1039,13 +1065,55 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                     }
                 }
                 "items" => {
-                    let mut from = cue.end;
-                    if let Some(m) = cx.ments.iter().find(|m| m.1 == cue.end) {
-                        if cue.phrase.ends_with(" from") || cue.phrase.ends_with(" to") {
-                            from = m.2;
-                        }
+                    // the list follows an intro word ("include", "such as") or a verb use
+                    // of the cue ("South Korea mainly exports ..."); after "exports to" only
+                    // once the country is named ("exports from Kazakhstan include ...")
+                    let mut from = Some(cue.end);
+                    if cue.phrase.ends_with(" from") || cue.phrase.ends_with(" to") {
+                        from = cx.ments.iter().find(|m| m.1 == cue.end).map(|m| m.2);
                     }
-                    items = read_items(words, toks, inp.text, from, clause.end);
+                    let intro = |t: usize| {
+                        matches!(
+                            cx.w(t),
+                            "include"
+                                | "includes"
+                                | "included"
+                                | "including"
+                                | "such"
+                                | "like"
+                                | "are"
+                                | "were"
+                                | "mainly"
+                                | "mostly"
+                                | "chiefly"
+                                | "consist"
+                                | "consisted"
+                                | "products"
+                                | "goods"
+                        )
+                    };
+                    let verb_use = cue.start > 0
+                        && (matches!(
+                            cx.w(cue.start - 1),
+                            "mainly"
+                                | "mostly"
+                                | "chiefly"
+                                | "currently"
+                                | "also"
+                                | "largely"
+                                | "primarily"
+                                | "is"
+                                | "are"
+                                | "was"
+                                | "were"
+                        ) || cx.ments.iter().any(|m| {
+                            m.2 == cue.start
+                                && cx.country(m.0).is_some()
+                                && !inp.mentions[m.0].possessive
+                        }));
+                    if let Some(f) = from.filter(|&f| intro(f) || verb_use) {
+                        items = read_items(words, toks, inp.text, f, clause.end);
+                    }
                     // "Herbal medicine and textiles were among China's chief exports"
                     if items.is_none() {
                         if let Some(among) = (clause.start..cue.start).rev().find(|&t| {
@@ -1406,13 +1474,18 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                         None
                     }
                 };
-                if let Some(p) = &carried_from {
+                // the partner carries from the same sentence, or from a fact of the same
+                // indicator before ("exports to the U.S. fell ... The figures showed exports were")
+                if let Some(p) = carried_from
+                    .as_ref()
+                    .filter(|p| p.sentence == si || p.indicator == cue.indicator)
+                {
                     partner = mirror(p);
                     how.push("partner carried from the previous fact".into());
                 } else if let Some(p) = prev_sent.as_ref().and_then(|p| mirror(p).map(|x| (p, x))) {
                     partner = Some(p.1);
                     how.push("partner from the sentence's previous fact".into());
-                } else if !explicit
+                } else if carried_from.is_none() && !explicit
                     || favour
                     || bilateral_word
                     || cue.takes == "ordinal"
