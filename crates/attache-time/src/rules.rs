@@ -209,12 +209,13 @@ impl Cx<'_, '_> {
             return false;
         }
         let l = self.l;
-        let lo = i.saturating_sub(25);
+        let lo = i.saturating_sub(15);
         let mut k = i;
         while k > lo {
             k -= 1;
             let w = l.w(k);
-            if matches!(w, "." | "!" | "?" | ";") {
+            // A clause boundary ends the search: "who will retire, met on Wednesday".
+            if matches!(w, "." | "!" | "?" | ";" | ",") {
                 break;
             }
             if matches!(
