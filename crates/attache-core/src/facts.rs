@@ -289,6 +289,7 @@ const BRIDGE: &[&str] = &[
     "nations",
     "countries",
     "states",
+    "between",
     "all",
     "full",
     "whole",
@@ -417,7 +418,15 @@ fn is_period_date(t: &TimeExpr) -> bool {
 }
 
 fn period_of(t: &TimeExpr) -> String {
-    t.range.clone().unwrap_or_else(|| t.value.clone())
+    // a range runs forward ("1995/2016"); a backward one ("2025-05-04/2024", a dateline's
+    // day joined to "Last year" across the dash) is no range: keep the value
+    match &t.range {
+        Some(r) => match r.split_once('/') {
+            Some((a, b)) if a <= b => r.clone(),
+            _ => t.value.clone(),
+        },
+        None => t.value.clone(),
+    }
 }
 
 /// A figure bound to a cue: the quantity, the change it states, the tokens it covers.
@@ -1148,7 +1157,8 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             let mut favour = false;
             let win_lo = clause.start.max(prev_cue_end);
             // "between X and Y"
-            for t in clause.start..clause.end {
+            // (next to the cue: "trade between", "relations between", "flights between")
+            for t in cue.start.saturating_sub(1)..(cue.end + 1).min(clause.end) {
                 if words[t] == "between" {
                     if let Some(x) = cx.country_at(t + 1) {
                         if words.get(x.2).is_some_and(|w| w == "and") {
