@@ -291,6 +291,36 @@ def _detect_format(path: str) -> str:
     return "parquet" if path.endswith(".parquet") else "json"
 
 
+def _tree_cpu_seconds() -> Optional[float]:
+    """CPU seconds used so far by this process and all its live descendants (the local JVM,
+    the PySpark daemon and its Python workers), from Linux's /proc; None elsewhere. Only
+    meaningful in local mode, where the whole job runs in this process tree."""
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        procs = {}
+        for name in os.listdir("/proc"):
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/stat") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            rest = stat[stat.rfind(")") + 2 :].split()
+            procs[int(name)] = (int(rest[1]), sum(int(x) for x in rest[11:15]))
+    except (OSError, ValueError, AttributeError):
+        return None
+    children: dict = {}
+    for pid, (ppid, _) in procs.items():
+        children.setdefault(ppid, []).append(pid)
+    total, stack = 0, [os.getpid()]
+    while stack:
+        pid = stack.pop()
+        total += procs.get(pid, (0, 0))[1]
+        stack.extend(children.get(pid, ()))
+    return total / tick
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m attache.spark",
@@ -315,21 +345,26 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             p.error(str(e))
     # Local runs: the workers must use this interpreter (the one with attache installed).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    b = SparkSession.builder.appName("attache")
+    # No console progress bars: the job's output is the one summary line.
+    b = SparkSession.builder.appName("attache").config("spark.ui.showConsoleProgress", "false")
     if a.master:
         b = b.master(a.master)
     spark = b.getOrCreate()
+    local = spark.sparkContext.master.startswith("local")
+    cpu0 = _tree_cpu_seconds() if local else None
     t0 = time.monotonic()
     df = read_articles(spark, a.input, a.format)
     if a.partitions:
         df = df.repartition(a.partitions)
     paths = write(df, a.output, mode=a.mode, date=a.date, dicts=a.dicts, keep_text=not a.no_text, threads=a.threads)
     elapsed = time.monotonic() - t0
+    cpu1 = _tree_cpu_seconds() if cpu0 is not None else None
+    cpu = f", {cpu1 - cpu0:.1f} CPU s" if cpu0 is not None and cpu1 is not None else ""
     counts = {k: spark.read.parquet(v).count() for k, v in paths.items()}
     rate = counts["documents"] / elapsed if elapsed > 0 else 0.0
     print(
         f"attache.spark: {counts['documents']} documents, {counts['events']} events, "
-        f"{counts['facts']} facts in {elapsed:.1f} s ({rate:.0f} documents/s) -> {a.output}",
+        f"{counts['facts']} facts in {elapsed:.1f} s{cpu} ({rate:.0f} documents/s) -> {a.output}",
         file=sys.stderr,
     )
     spark.stop()
