@@ -222,7 +222,7 @@ impl<'a> Resolver<'a> {
             return;
         }
         for p in [parts[0], parts[parts.len() - 1]] {
-            if p.chars().count() >= 3 && is_cap(p) && !NOT_NAMES.contains(&p) {
+            if p.chars().count() >= 2 && is_cap(p) && !NOT_NAMES.contains(&p) {
                 self.short_names.entry(p.to_string()).or_insert(actor);
             }
         }

@@ -54,7 +54,17 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
                 ) && matches!(w(j + 1).as_str(), "which" | "whom");
                 CLAUSE_WORDS.contains(&w(j).as_str()) || prep_relative
             })
-            || (matches!(t.as_str(), "while" | "whereas") && i > start);
+            || (matches!(t.as_str(), "while" | "whereas") && i > start)
+            // "... since India revoked ...": a subordinate clause with a subject of its own
+            || (matches!(t.as_str(), "since" | "after" | "before" | "when" | "because" | "although" | "until")
+                && i > start + 2
+                && tokens.get(i + 1).is_some_and(|n| {
+                    let nt = n.text(text);
+                    matches!(nt, "he" | "she" | "they" | "it" | "we")
+                        || (nt.chars().next().is_some_and(char::is_uppercase)
+                            && !nt.chars().all(|c| c.is_ascii_digit())
+                            && !matches!(nt, "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"))
+                }));
         if boundary_here && i > start {
             out.push(Clause {
                 start,

@@ -641,11 +641,49 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     Some(t.range.clone().unwrap_or_else(|| t.value.clone()))
                 };
                 let verb_pos = toks[anchor].span.start;
+                let first_comma = toks
+                    .iter()
+                    .find(|t| t.text(inp.text) == ",")
+                    .map(|t| t.span.start)
+                    .unwrap_or(s.span.start);
+                // a sentence that opens with an adverbial ("In 2023, ...", "On Monday, ...")
+                let opens_with_adverbial = toks.first().is_some_and(|t| {
+                    matches!(
+                        t.text(inp.text).to_ascii_lowercase().as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "last"
+                            | "earlier"
+                            | "since"
+                            | "by"
+                            | "this"
+                            | "after"
+                            | "before"
+                            | "over"
+                            | "until"
+                            | "from"
+                    ) || inp.times.iter().any(|x| x.start == t.span.start)
+                });
+                let first_comma = if opens_with_adverbial {
+                    first_comma
+                } else {
+                    s.span.start
+                };
                 let clause_times: Vec<&TimeExpr> = inp
                     .times
                     .iter()
                     .filter(|t| {
                         t.start >= cspan.start && t.end <= cspan.end && date_of(t).is_some()
+                    })
+                    // "invited X to visit China next year": the complement's time is the
+                    // complement's, not the invitation's
+                    .filter(|t| {
+                        !(m.end..cl.end).any(|k| {
+                            words[k] == "to"
+                                && toks[k].span.start >= toks[m.end.min(toks.len() - 1)].span.start
+                                && toks[k].span.end <= t.start
+                        })
                     })
                     .collect();
                 let mut date_source = "clause";
@@ -660,8 +698,8 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .filter(|t| {
                             t.start >= s.span.start && t.end <= s.span.end && date_of(t).is_some()
                         })
-                        // only times fronted before the event's clause ("In 2023, ...")
-                        .filter(|t| t.end <= cspan.start)
+                        // only times fronted at the head of the sentence ("In 2023, ...")
+                        .filter(|t| t.end <= cspan.start && t.end <= first_comma)
                         .filter(|t| {
                             // not inside a relative clause of the sentence
                             !s.clauses.iter().any(|c| {
