@@ -50,9 +50,43 @@ pub struct FactInput<'a> {
     pub dateline_country: Option<String>,
 }
 
-/// The currency bare "dlrs" mean in this story: the first explicitly non-U.S. dollar.
+/// The currency bare "dlrs" mean in this story: the currency of its first dollar amount
+/// ("7.45 billion H.K. Dlrs"), so a Hong Kong story's later "dlrs" are HKD while a story
+/// that only names "the Taiwan dollar" or converts "to 10 mln Taiwan dlrs" keeps U.S. dollars.
 pub fn quant_context(text: &str) -> QuantContext {
     let lower = text.to_lowercase();
+    // the first dollar word after a figure: "46 mln dlrs", "800 mln Canadian dlrs"
+    let first_amount = ["dlr", "dollar"]
+        .iter()
+        .flat_map(|w| lower.match_indices(w).map(|(i, _)| i).collect::<Vec<_>>())
+        .filter(|&i| {
+            let lo = lower[..i]
+                .char_indices()
+                .rev()
+                .nth(30)
+                .map(|x| x.0)
+                .unwrap_or(0);
+            let before = &lower[lo..i];
+            before.chars().any(|c| c.is_ascii_digit()) && !before.contains(", ")
+        })
+        .min();
+    let Some(at) = first_amount else {
+        return QuantContext {
+            default_dollar: None,
+        };
+    };
+    let lo = lower[..at]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map(|x| x.0)
+        .unwrap_or(0);
+    let mut end = (at + 8).min(lower.len());
+    while !lower.is_char_boundary(end) {
+        end += 1;
+    }
+    let window = &lower[lo..end];
+    let lower = window.to_string();
     let cues: &[(&str, &str)] = &[
         ("h.k. dlr", "HKD"),
         ("hong kong dollar", "HKD"),
@@ -359,6 +393,9 @@ const OTHER_BALANCES: &[&str] = &[
     "competiveness",
     "competitiveness",
     "current",
+    "capital",
+    "invisibles",
+    "services",
 ];
 
 /// Modifiers that may stand between a possessive or adjective and its cue.
@@ -909,6 +946,8 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
     let mut ranked: Vec<(String, usize)> = freq.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let dyad: Vec<String> = ranked.iter().take(2).map(|x| x.0.clone()).collect();
+    // a second country named once is no pair to fill a partner from
+    let dyad_strong = ranked.get(1).is_some_and(|x| x.1 >= 2);
 
     let mut out: Vec<FactRec> = Vec::new();
     let mut used_q: Vec<bool> = vec![false; inp.quantities.len()];
@@ -955,9 +994,11 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
         cues.retain(|c| {
             !starts.contains(&c.end)
                 && !(c.indicator == "trade.balance"
-                    && (1..=2).any(|k| {
+                    && ((1..=3).any(|k| {
                         c.start >= k && OTHER_BALANCES.contains(&words[c.start - k].as_str())
-                    }))
+                    }) || words[c.end..(c.end + 10).min(words.len())]
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "account" | "invisibles" | "budget"))))
         });
         let sent_facts_start = out.len();
         let mut claimed: Vec<(usize, usize)> = Vec::new();
@@ -1235,7 +1276,11 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                         let mm = &inp.mentions[m.0];
                         if (mm.possessive
                             || mm.kind == MentionKind::Modifier
-                            || inp.actors[mm.actor].kind == ActorKind::Country)
+                            || inp.actors[mm.actor].kind == ActorKind::Country
+                            || inp.actors[mm.actor]
+                                .country
+                                .as_deref()
+                                .is_some_and(|c| c.starts_with("IGO")))
                             && !(!mm.possessive
                                 && prep_before(words, m.1)
                                 && !(m.2 == cue.start && words[m.1 - 1] == "with"))
@@ -1411,6 +1456,8 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                     continue;
                 }
             }
+            let bilateral_literal = (cue.start.saturating_sub(3)..cue.end)
+                .any(|t| matches!(words[t].as_str(), "bilateral" | "two-way"));
             let bilateral_word = (cue.start.saturating_sub(3)..cue.end)
                 .any(|t| matches!(words[t].as_str(), "bilateral" | "two-way"))
                 || cue.indicator == "trade.total";
@@ -1495,9 +1542,9 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 } else if let Some(p) = prev_sent.as_ref().and_then(|p| mirror(p).map(|x| (p, x))) {
                     partner = Some(p.1);
                     how.push("partner from the sentence's previous fact".into());
-                } else if carried_from.is_none() && !explicit
+                } else if carried_from.is_none() && !explicit && dyad_strong
                     || favour
-                    || bilateral_word
+                    || bilateral_literal
                     || cue.takes == "ordinal"
                     || cue.takes == "date"
                     || !cue.indicator.starts_with("trade.")
