@@ -1416,6 +1416,44 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                         explicit = false;
                     }
                 }
+                // "the U.S., its largest trading partner": the apposition's head ranks for
+                // the country "its" refers to
+                let lo = cue.start.saturating_sub(4);
+                if let Some(t) = (lo..cue.start)
+                    .rev()
+                    .find(|&t| matches!(words[t].as_str(), "its" | "their"))
+                {
+                    if t >= 2 && words[t - 1] == "," {
+                        if let Some(head) = cx
+                            .ments
+                            .iter()
+                            .find(|m| m.2 == t - 1 && cx.country(m.0).is_some())
+                        {
+                            let hc = cx.country(head.0);
+                            let referent = cx
+                                .ments
+                                .iter()
+                                .rev()
+                                .find(|m| {
+                                    m.2 <= head.1
+                                        && cx.country(m.0).is_some()
+                                        && cx.country(m.0) != hc
+                                })
+                                .and_then(|m| cx.country(m.0))
+                                .or_else(|| {
+                                    out.last()
+                                        .and_then(|p| p.subject.clone())
+                                        .filter(|c| Some(c) != hc.as_ref())
+                                });
+                            if referent.is_some() {
+                                subject = hc;
+                                partner = referent;
+                                explicit = true;
+                                how.push("apposition `X, its N-th largest ...`".into());
+                            }
+                        }
+                    }
+                }
             }
             // the clause's subject: the first country of the clause before the cue, not in a PP
             let prev_cue_in_clause = cues[..ci].iter().any(|c| cx.clause_of(c.start) == cl);
