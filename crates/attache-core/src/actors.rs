@@ -726,7 +726,17 @@ impl<'a> Resolver<'a> {
                                     | "talks"
                                     | "news"
                             );
-                        let people = (w.ends_with('s') && !next_is_lower) || plural_people;
+                        // a plural demonym alone is people ("Palestinians blamed Israel")
+                        let plural_demonym = w.ends_with('s')
+                            && !w.ends_with("ss")
+                            && self.dict.country(&c).is_some_and(|cc| {
+                                cc.adjectives.iter().any(|a| a == w && a.ends_with('s'))
+                            })
+                            && !self.dict.country(&c).is_some_and(|cc| {
+                                cc.adjectives.first().is_some_and(|first| first == w)
+                            });
+                        let people =
+                            plural_demonym || (w.ends_with('s') && !next_is_lower) || plural_people;
                         let a = self.country_actor(&c, sp, text, "country adjective");
                         let kind = if people {
                             MentionKind::Actor

@@ -378,10 +378,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 }
                 // an infinitive complement of an event already found ("invited X to make a
                 // visit") is part of that event, not one of its own
-                if chosen
-                    .iter()
-                    .any(|c| c.end <= m.start && words[c.end..m.start].iter().any(|w| w == "to"))
-                {
+                if chosen.iter().any(|c| {
+                    c.end <= m.start
+                        && (words[c.end..m.start].iter().any(|w| w == "to")
+                            || words[c.end - 1] == "to")
+                }) {
                     continue;
                 }
                 chosen.push(m);
@@ -422,8 +423,16 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     subject.push(last.0);
                     // coordination: "X and Y <verb>"
                     let (_, a, _) = **last;
-                    if a >= 1 && words[a - 1] == "and" {
-                        if let Some(prev) = before.iter().rev().find(|(_, _, b)| *b == a - 1) {
+                    // "X and Y", "X and the Y"
+                    let and_at = if a >= 1 && words[a - 1] == "and" {
+                        Some(a - 1)
+                    } else if a >= 2 && words[a - 1] == "the" && words[a - 2] == "and" {
+                        Some(a - 2)
+                    } else {
+                        None
+                    };
+                    if let Some(k) = and_at {
+                        if let Some(prev) = before.iter().rev().find(|(_, _, b)| *b == k) {
                             subject.insert(0, prev.0);
                         }
                     }
@@ -605,7 +614,9 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 }
                 // status
                 let lo = subject_end(&ments, source, cl.start);
-                let pre: Vec<&str> = words[lo.min(anchor)..anchor]
+                // the status window ends where the pattern starts, so a pattern's own
+                // negation ("not +accept") does not negate it again
+                let pre: Vec<&str> = words[lo.min(m.start)..m.start]
                     .iter()
                     .map(String::as_str)
                     .collect();
