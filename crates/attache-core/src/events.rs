@@ -387,6 +387,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 }
                 chosen.push(m);
             }
+            // a clause with no event still names the subject later clauses may share
+            // ("Benin opened its borders, but was still refusing entry to Ghana")
+            if chosen.is_empty() {
+                if let Some((mi, _, _)) = ments.iter().find(|(mi, a, _)| {
+                    *a >= cl.start
+                        && *a < cl.end
+                        && inp.mentions[*mi].kind == MentionKind::Actor
+                        && !(*a > cl.start && PREPOSITIONS.contains(&words[*a - 1].as_str()))
+                }) {
+                    prev_subject = Some(vec![*mi]);
+                }
+            }
             for m in chosen {
                 let pat = &d.patterns[m.pattern];
                 let anchor = m.verb.unwrap_or(m.start);
