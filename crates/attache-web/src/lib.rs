@@ -12,6 +12,7 @@ use axum::routing::get;
 use axum::Router;
 
 mod api;
+mod brief_page;
 pub mod client;
 mod pages;
 pub mod svg;
@@ -77,6 +78,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/{*rest}", get(api::not_found))
         .route("/", get(pages::home))
         .route("/pairs/{pair}", get(pages::pair))
+        .route("/pairs/{pair}/brief", get(brief_page::brief))
         .route("/documents/{id}", get(pages::document))
         .route("/search", get(pages::search))
         .route("/static/style.css", get(pages::style))

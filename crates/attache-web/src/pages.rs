@@ -34,7 +34,7 @@ pub async fn script() -> Response {
         .into_response()
 }
 
-fn layout(title: &str, q: &str, body: &str) -> Html<String> {
+pub(crate) fn layout(title: &str, q: &str, body: &str) -> Html<String> {
     Html(format!(
         r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -59,7 +59,7 @@ fn layout(title: &str, q: &str, body: &str) -> Html<String> {
     ))
 }
 
-fn error_page(e: ApiError) -> Response {
+pub(crate) fn error_page(e: ApiError) -> Response {
     let status = e.status();
     let body = format!(
         r#"<section class="error"><h1>{} {}</h1><p>{}</p><p><a href="/">Back to the pairs</a></p></section>"#,
@@ -358,7 +358,7 @@ pub async fn pair(State(st): St, Path(raw): Path<String>, q: Q) -> Response {
     let mut b = String::new();
     let _ = write!(
         b,
-        r#"<nav class="crumbs"><a href="/">Pairs</a> › {pair}</nav>
+        r#"<nav class="crumbs"><a href="/">Pairs</a> › {pair} · <a href="/pairs/{pair}/brief">Read the brief</a></nav>
 <section class="hero"><h1 class="pairname">{a} <span>–</span> {bb}</h1>
 <div class="cards"><div class="card"><b>{}</b>events</div><div class="card"><b>{}</b>facts</div><div class="card"><b>{}</b>documents</div><div class="card"><b>{}</b>mean Goldstein</div><div class="card"><b>{}</b>period</div></div></section>"#,
         s.events,

@@ -33,6 +33,8 @@ enum Command {
     Ingest(commands::ingest::Args),
     /// Serve the JSON API and the dashboard over a store (read-only).
     Serve(commands::serve::Args),
+    /// Write the brief on a country pair from the store, every sentence cited (md, html, json).
+    Brief(commands::brief::Args),
     /// Export stored events: GDELT 2.0 rows, PLOVER JSON Lines, CSV or Parquet.
     Export(commands::export::Args),
     /// Coding throughput on a real corpus (default: Reuters-21578 in ../shared), one thread.
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         Command::IngestEval(a) => commands::ingest_eval::run(a),
         Command::Ingest(a) => commands::ingest::run(a),
         Command::Serve(a) => commands::serve::run(a),
+        Command::Brief(a) => commands::brief::run(a),
         Command::Export(a) => commands::export::run(a),
         Command::Bench(a) => commands::bench::run(a),
         Command::BenchApi(a) => commands::bench_api::run(a),

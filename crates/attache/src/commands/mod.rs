@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod bench_api;
+pub mod brief;
 pub mod check;
 pub mod code;
 pub mod eval;
