@@ -1216,6 +1216,7 @@ fn fact_drafts(ctx: &Ctx<'_>) -> Vec<(&'static str, Draft)> {
         let mut total: Option<(&Stmt<'_>, f64)> = None;
         let mut ex_lo: Option<(&Stmt<'_>, f64)> = None;
         let mut ex_hi: Option<(&Stmt<'_>, f64)> = None;
+        let mut conflicted_total: Option<(usize, &Vec<Stmt<'_>>)> = None;
         let mut order_gis = gis.clone();
         order_gis.sort_by_key(|&gi| {
             let k = &all[gi].key;
@@ -1234,6 +1235,9 @@ fn fact_drafts(ctx: &Ctx<'_>) -> Vec<(&'static str, Draft)> {
                 let mut d = side_by_side(g);
                 d.order = format!("{period}\u{0}{}", g.key.indicator);
                 out.push(("trade", d));
+                if g.key.indicator == "trade.total" {
+                    conflicted_total = Some((out.len() - 1, &g.stmts));
+                }
                 continue;
             }
             let s = &g.stmts[0];
@@ -1282,6 +1286,52 @@ fn fact_drafts(ctx: &Ctx<'_>) -> Vec<(&'static str, Draft)> {
                 r,
             ));
         }
+        // Sources differ on the total: say which statement the parts support.
+        if let (Some((at, sides)), Some((xs, x)), Some((ys, y))) = (conflicted_total, ex_lo, ex_hi)
+        {
+            let fits: Vec<&Stmt<'_>> = sides
+                .iter()
+                .filter(|s| {
+                    s.value
+                        .is_some_and(|t| relative_gap(x + y, t) <= SUM_TOLERANCE)
+                })
+                .collect();
+            let others: Vec<String> = sides
+                .iter()
+                .filter(|s| !fits.iter().any(|f| std::ptr::eq(*f, *s)))
+                .map(value_of)
+                .collect();
+            let mut r = xs.refs();
+            r.extend(ys.refs());
+            for f in &fits {
+                r.extend(f.refs());
+            }
+            let unit = Some(unit.as_str()).filter(|u| !u.is_empty());
+            let text = match fits.first() {
+                Some(f) => format!(
+                    "exports and imports stated for {} add up to {}: consistent with {}{}",
+                    date_words(period),
+                    amount(x + y, unit),
+                    value_of(f),
+                    if others.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", not with {}", others.join(" or "))
+                    }
+                ),
+                None => format!(
+                    "exports and imports stated for {} add up to {}, which matches none of the stated totals",
+                    date_words(period),
+                    amount(x + y, unit)
+                ),
+            };
+            let status = if fits.is_empty() {
+                "inconsistent"
+            } else {
+                "consistent"
+            };
+            out[at].1.flags.push(("sum".into(), status.into(), text, r));
+        }
         let _ = (lo, hi);
         let clause = join_clauses(&clauses);
         out.push((
@@ -1291,7 +1341,7 @@ fn fact_drafts(ctx: &Ctx<'_>) -> Vec<(&'static str, Draft)> {
                 refs,
                 flags,
                 sides: vec![],
-                order: format!("{period}\u{0}trade"),
+                order: format!("{period}\u{0}trade.total.parts"),
             },
         ));
     }

@@ -236,7 +236,7 @@ fn conflicting_figures_are_shown_side_by_side_with_their_sources() {
     // Two short articles of our own giving different figures for the same year.
     let one =
         "Bilateral trade between Chile and Peru reached USD 4 billion in 2022, officials said.";
-    let two = "Bilateral trade between Chile and Peru reached USD 5.5 billion in 2022, according to the ministry.";
+    let two = "Bilateral trade between Chile and Peru reached USD 5.5 billion in 2022, with Chile exporting approximately USD 3 billion in goods to Peru and importing USD 2.5 billion.";
     store_texts(
         &db,
         &[
@@ -283,6 +283,20 @@ fn conflicting_figures_are_shown_side_by_side_with_their_sources() {
         .collect();
     assert!(docs.contains(&"one") && docs.contains(&"two"), "{docs:?}");
     assert!(l.flags.iter().any(|f| f.kind == "conflict"));
+    // The second document's parts add up to its own total: the sum check says which
+    // statement they support.
+    let sum = l
+        .flags
+        .iter()
+        .find(|f| f.kind == "sum")
+        .unwrap_or_else(|| panic!("no sum check in:\n{md}"));
+    assert_eq!(sum.status, "consistent");
+    assert!(
+        sum.text
+            .contains("consistent with USD 5.5 billion, not with USD 4.0 billion"),
+        "{}",
+        sum.text
+    );
     let html = render::html_fragment(&b, render::Links::Dashboard);
     assert!(html.contains(r#"class="sides""#));
     assert!(html.contains("/documents/one#fact-"));
