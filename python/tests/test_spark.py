@@ -3,9 +3,11 @@ Reuters-21578 writing Parquet whose events equal those of the `attache code` CLI
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,8 @@ from attache import reuters  # noqa: E402
 from attache.spark import DOCUMENT_SCHEMA, code_dataframe, write  # noqa: E402
 
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+# Not beside python/attache: the launcher must import the installed wheel, not the sources.
+LAUNCHER = Path(__file__).resolve().parents[1] / "scripts" / "attache_spark_submit.py"
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +77,14 @@ def test_code_dataframe_rejects_bad_arguments(spark):
         code_dataframe(df, text_col="body", date="March 1987")
 
 
+def test_module_entry_point_help():
+    r = subprocess.run([sys.executable, "-m", "attache.spark", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0
+    assert "INPUT" in r.stdout.upper() and "--date" in r.stdout
+    bad = subprocess.run([sys.executable, "-m", "attache.spark", "in", "out", "--date", "soon"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
 def _event_keys(doc_id, events):
     return [
         (doc_id, e["cameo"], (e.get("source") or {}).get("code"), (e.get("target") or {}).get("code"),
@@ -98,15 +110,22 @@ def test_spark_job_over_reuters_equals_the_cli(reuters_sgm, attache_bin, tmp_pat
     cli_events = Counter(k for d in cli_docs for k in _event_keys(d["id"], d["events"]))
     cli_facts = Counter((d["id"], f["indicator"], f.get("value")) for d in cli_docs for f in d["facts"])
 
-    # The spark-submit entry point, in local[2] mode, in its own JVM.
+    # Through spark-submit (pip's pyspark ships it beside this interpreter), as on a cluster,
+    # in local[2] mode: the driver and the workers use the interpreter with the wheel installed.
     out = tmp_path / "out"
-    env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
+    submit = os.path.join(os.path.dirname(sys.executable), "spark-submit")
+    if not os.path.exists(submit):
+        submit = shutil.which("spark-submit")
+    assert submit, "spark-submit not found beside the Python interpreter nor on PATH"
     job = subprocess.run(
-        [sys.executable, "-m", "attache.spark", str(src), str(out), "--master", "local[2]", "--partitions", "2"],
+        [submit, "--master", "local[2]", "--conf", "spark.ui.enabled=false", str(LAUNCHER),
+         str(src), str(out), "--partitions", "2"],
         capture_output=True, text=True, env=env,
     )
     assert job.returncode == 0, job.stderr[-4000:]
-    assert "attache.spark:" in job.stderr
+    # spark-submit's runner forwards the driver's stderr to its own stdout
+    assert "attache.spark:" in job.stdout + job.stderr
 
     docs = pq.read_table(out / "documents", columns=["id", "events"]).to_pylist()
     assert len(docs) == len(arts)
