@@ -209,10 +209,13 @@ fn sums(facts: &[&Fact]) -> Vec<Found> {
     out
 }
 
+/// One figure over periods: period order → (fact, value in the canonical reading, period).
+type Series = BTreeMap<i64, (usize, f64, String)>;
+
 /// Sharp changes: consecutive periods of one figure, and a fact's own from → to.
 fn changes(facts: &[&Fact]) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut series: BTreeMap<(Key, u8), BTreeMap<i64, (usize, f64, String)>> = BTreeMap::new();
+    let mut series: BTreeMap<(Key, u8), Series> = BTreeMap::new();
     for (i, f) in facts.iter().enumerate() {
         if let Some(c) = &f.change {
             if c.from != 0.0 && f.unit.as_deref() != Some("percent") {

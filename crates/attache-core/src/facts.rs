@@ -820,8 +820,7 @@ impl<'a> Ctx<'a> {
         let cl = self.clause_of(cue_start);
         if let Some(t) = ok
             .iter()
-            .filter(|t| t.2 <= cue_start && self.clause_of(t.1) == cl)
-            .last()
+            .rfind(|t| t.2 <= cue_start && self.clause_of(t.1) == cl)
         {
             return Some(val(t));
         }
@@ -845,16 +844,17 @@ impl<'a> Ctx<'a> {
         self.inp
             .times
             .iter()
-            .filter(|t| t.end <= start && t.start >= self.inp.dateline_end && is_period_date(t))
-            .filter(|t| {
+            .rfind(|t| {
                 let v = period_of(t);
-                match grain.as_str() {
-                    "quarter" => v.contains("-Q"),
-                    "month" => v.len() == 7,
-                    _ => true,
-                }
+                t.end <= start
+                    && t.start >= self.inp.dateline_end
+                    && is_period_date(t)
+                    && match grain.as_str() {
+                        "quarter" => v.contains("-Q"),
+                        "month" => v.len() == 7,
+                        _ => true,
+                    }
             })
-            .last()
             .map(period_of)
     }
 }
@@ -932,7 +932,7 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
         .enumerate()
         .map(|(i, c)| (c.phrase.split_whitespace().map(String::from).collect(), i))
         .collect();
-    cues_tbl.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    cues_tbl.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
 
     // the story's two main countries: most mentioned
     let mut freq: HashMap<String, usize> = HashMap::new();
@@ -1076,13 +1076,12 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                                 .quants
                                 .iter()
                                 .copied()
-                                .filter(|q| {
+                                .rfind(|q| {
                                     !used_q[q.0]
                                         && wanted(&cue.takes, &inp.quantities[q.0])
                                         && q.2 <= cue.start
                                         && q.1 >= prev_cue_end.max(clause.start)
                                 })
-                                .last()
                                 .map(|q| Bound {
                                     q: q.0,
                                     change_from: None,
@@ -1217,8 +1216,8 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
             }
             // "in X's favour"
             if subject.is_none() {
-                for t in cue.start..words.len() {
-                    if words[t] == "in" {
+                for (t, w) in words.iter().enumerate().skip(cue.start) {
+                    if w == "in" {
                         if let Some(x) = cx.mention_at(t + 1) {
                             if matches!(cx.w(x.2 + 2), "favour" | "favor")
                                 || matches!(cx.w(x.2), "favour" | "favor")
@@ -1281,16 +1280,15 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                                 .country
                                 .as_deref()
                                 .is_some_and(|c| c.starts_with("IGO")))
-                            && !(!mm.possessive
-                                && prep_before(words, m.1)
-                                && !(m.2 == cue.start && words[m.1 - 1] == "with"))
+                            && (mm.possessive
+                                || !prep_before(words, m.1)
+                                || (m.2 == cue.start && words[m.1 - 1] == "with"))
+                            && cx.country(m.0).is_some()
                         {
-                            if cx.country(m.0).is_some() {
-                                subject = cx.country(m.0);
-                                taken_ments.push(m.0);
-                                explicit = true;
-                                how.push("possessive or adjective before the cue".into());
-                            }
+                            subject = cx.country(m.0);
+                            taken_ments.push(m.0);
+                            explicit = true;
+                            how.push("possessive or adjective before the cue".into());
                         }
                         break;
                     }
@@ -1347,8 +1345,8 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                     cue.end
                 };
                 let mut seen_with = false;
-                for t in pstart..end {
-                    let w = words[t].as_str();
+                for (t, w) in words.iter().enumerate().take(end).skip(pstart) {
+                    let w = w.as_str();
                     let trade =
                         cue.indicator.starts_with("trade.") || cue.indicator.starts_with("rank.");
                     let role = match (cue.indicator.as_str(), w) {
@@ -1778,19 +1776,17 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
     out
 }
 
-/// The value, unit, hedge and change of a bound figure; a bare "billion" takes the currency
-/// of the latest money figure before it.
-fn figure(
-    inp: &FactInput,
-    b: &Bound,
-    sign: f64,
-    favour: bool,
-) -> (
+/// Value, unit, qualifier and change (from, to) of a bound figure.
+type Figure = (
     Option<f64>,
     Option<String>,
     Option<String>,
     Option<(f64, f64)>,
-) {
+);
+
+/// The value, unit, hedge and change of a bound figure; a bare "billion" takes the currency
+/// of the latest money figure before it.
+fn figure(inp: &FactInput, b: &Bound, sign: f64, favour: bool) -> Figure {
     let sign = if favour { 1.0 } else { sign };
     let q = &inp.quantities[b.q];
     let mut unit = q.unit.clone();
