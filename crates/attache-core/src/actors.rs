@@ -122,25 +122,6 @@ const NOT_NAMES: &[&str] = &[
     "Bilateral",
     "Diplomatic",
     "Flight",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mr",
     "Mrs",
     "Ms",
@@ -163,6 +144,11 @@ const NOT_NAMES: &[&str] = &[
     "Sources",
     "Analysts",
 ];
+
+/// A capitalized word that never begins a name: a sentence-opening word or a calendar word.
+fn is_not_name(w: &str) -> bool {
+    NOT_NAMES.contains(&w) || crate::lexicon::is_calendar_word(w)
+}
 
 pub struct Resolver<'a> {
     pub dict: &'a Dictionaries,
@@ -222,7 +208,7 @@ impl<'a> Resolver<'a> {
             return;
         }
         for p in [parts[0], parts[parts.len() - 1]] {
-            if p.chars().count() >= 2 && is_cap(p) && !NOT_NAMES.contains(&p) {
+            if p.chars().count() >= 2 && is_cap(p) && !is_not_name(p) {
                 self.short_names.entry(p.to_string()).or_insert(actor);
             }
         }
@@ -381,7 +367,7 @@ impl<'a> Resolver<'a> {
                     })
                 })
                 .map(|_| hit_end(&names, &name_at, start));
-            if !former && is_cap(tok(start)) && !NOT_NAMES.contains(&tok(start)) {
+            if !former && is_cap(tok(start)) && !is_not_name(tok(start)) {
                 if let Some((end, org_role)) = self
                     .org_run(text, tokens, &roles, &role_at, &role_is_org, start)
                     .filter(|(end, _)| table_name_end.is_none_or(|te| *end > te))
@@ -948,7 +934,7 @@ impl<'a> Resolver<'a> {
             let t = tokens[j].text(text);
             if tokens[j].kind == TokenKind::Word
                 && is_cap(t)
-                && !NOT_NAMES.contains(&t)
+                && !is_not_name(t)
                 && name_at[j].is_none()
             {
                 j += 1;

@@ -86,3 +86,30 @@ pub const CLAUSE_WORDS: &[&str] = &[
     "which", "who", "whom", "whose", "where", "when", "while", "whereas", "but", "although",
     "though", "because", "after", "before", "since", "as",
 ];
+
+/// Capitalized words of the calendar: never names of people.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub fn is_calendar_word(w: &str) -> bool {
+    CALENDAR_WORDS.contains(&w)
+}
