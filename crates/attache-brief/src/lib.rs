@@ -236,6 +236,10 @@ impl Ctx<'_> {
             (Some(Country), _) => p.name.clone(),
             (_, Some(c)) if p.name == c => p.name.clone(),
             (Some(Person), Some(c)) => match actor.and_then(|a| a.role.as_deref()) {
+                // An unnamed office holder ("Kazakh counterpart"): the office is the name.
+                Some(role) if p.name.to_lowercase().contains(&role.to_lowercase()) => {
+                    format!("{} {role}", possessive(&c))
+                }
                 Some(role) => format!("{} {role} {}", possessive(&c), p.name),
                 None => format!("{} ({c})", p.name),
             },
