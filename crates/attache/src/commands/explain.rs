@@ -23,7 +23,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let engine = Engine::load(&args.dicts)?;
     let opts = CodeOptions { date: args.date };
     let read = super::code::read_options(None, true);
-    for item in read_inputs(std::slice::from_ref(&args.input), &read) {
+    // the first document of the input is explained
+    if let Some(item) = read_inputs(std::slice::from_ref(&args.input), &read).next() {
         match item {
             Input::Document(a) => {
                 let an = engine.analyze(&a.doc, &opts);
