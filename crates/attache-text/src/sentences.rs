@@ -24,8 +24,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
     "rep", "rev", "st", "sr", "jr", "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "etc", "inc", "corp", "co", "ltd",
-    "bros", "dept", "fig", "approx", "est", "pres", "min", "mt", "ft", "u.s", "u.n", "u.k", "e.u", "h.k",
-    "a.m", "p.m", "i.e", "e.g",
+    "bros", "dept", "fig", "approx", "est", "pres", "min", "mt", "ft", "u.s", "u.n", "u.k", "e.u",
+    "h.k", "a.m", "p.m", "i.e", "e.g",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
