@@ -1265,6 +1265,10 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 let mut t = cue.start;
                 while t > win_lo && cue.start - t < 7 {
                     t -= 1;
+                    // "a one billion U.S. dlr investment": the currency's country is no party
+                    if cx.quants.iter().any(|q| q.1 <= t && t < q.2) {
+                        continue;
+                    }
                     if let Some(m) = cx.ments.iter().find(|m| {
                         m.2 == t + 1
                             || (m.2 + 2 == t + 1
@@ -1575,7 +1579,20 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 {
                     partner = mirror(p);
                     how.push("partner carried from the previous fact".into());
-                } else if let Some(p) = prev_sent.as_ref().and_then(|p| mirror(p).map(|x| (p, x))) {
+                } else if let Some(p) = prev_sent
+                    .as_ref()
+                    .filter(|p| {
+                        // "Taiwan's exports to China fell ..., while China's exports rose":
+                        // a contrasting clause of the same indicator
+                        p.indicator == cue.indicator
+                            && p.span.end <= toks[clause.start].span.start
+                            && matches!(
+                                words[clause.start].as_str(),
+                                "while" | "whereas" | "but" | "and"
+                            )
+                    })
+                    .and_then(|p| mirror(p).map(|x| (p, x)))
+                {
                     partner = Some(p.1);
                     how.push("partner from the sentence's previous fact".into());
                 } else if carried_from.is_none() && !explicit && dyad_strong
@@ -1597,6 +1614,38 @@ pub fn find(d: &Dictionaries, inp: &FactInput) -> Vec<FactRec> {
                 partner = None;
             }
             if cue.phrase == "imbalance" && !favour {
+                continue;
+            }
+            // a company's or a budget's figure is no bilateral investment or trade balance
+            if cue.indicator.starts_with("investment.") && !explicit && partner.is_none() {
+                continue;
+            }
+            let trade_word = (cue.start.saturating_sub(3)..cue.start).any(|t| words[t] == "trade");
+            if cue.indicator == "trade.balance"
+                && !trade_word
+                && partner.is_none()
+                && words
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "budget" | "fiscal" | "spending" | "tax"))
+            {
+                continue;
+            }
+            // "restore diplomatic relations, broken off in 1986"
+            if cue.indicator == "relations.established"
+                && words.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "broken"
+                            | "broke"
+                            | "severed"
+                            | "severing"
+                            | "restore"
+                            | "restored"
+                            | "suspended"
+                            | "cut"
+                    )
+                })
+            {
                 continue;
             }
             // a figure without a date shares the date of "the quarter" or the fact it continues
