@@ -689,9 +689,32 @@ fn event_line(
     let mut preds: Vec<String> = Vec::new();
     for (k, m) in ms.iter().enumerate() {
         let pr = predicate(&m.ev.cameo, m.ev.rule.as_deref());
-        let verb = if planned { pr.base } else { pr.past };
+        // "will visit" is coded as an intent to meet (036); planned, it is a visit to come.
+        let verb = if planned && m.head.as_deref() == Some("visit") {
+            "visit"
+        } else if planned {
+            pr.base
+        } else {
+            pr.past
+        };
         // Later predicates share the first one's target: drop their trailing preposition.
-        let mut s = if k == 0 {
+        // A place as the other party of a meeting or talks is where they happened:
+        // "is to meet in Warsaw (Poland)", not "is to meet Warsaw".
+        let target_is_place = ctx.docs[g.doc].actors.iter().any(|a| {
+            e.target
+                .as_ref()
+                .is_some_and(|t| a.name == t.name && a.country == t.country)
+                && a.kind == attache_model::ActorKind::Place
+        });
+        let meeting = (m.ev.cameo.starts_with("04") || m.ev.cameo == "036")
+            && !matches!(m.ev.cameo.as_str(), "042" | "043")
+            && !verb.contains("visit")
+            && !verb.contains("travel")
+            && !verb.contains("arrive");
+        let mut s = if k == 0 && target_is_place && meeting {
+            let v = verb.strip_suffix(" with").unwrap_or(verb);
+            format!("{v} in {tgt}")
+        } else if k == 0 {
             format!("{verb} {tgt}")
         } else {
             [" with", " to", " from", " in", " on", " of"]
