@@ -351,3 +351,35 @@ fn agreeing_figures_merge_into_one_sentence_citing_both() {
     assert_eq!(w.documents, 1);
     assert!(w.sources.iter().all(|s| s.doc_id == "a"));
 }
+
+#[test]
+fn planned_visits_are_recent_contacts_written_in_the_future() {
+    let db = temp_db("planned");
+    store_texts(
+        &db,
+        &[InputDocument {
+            id: Some("plan".into()),
+            text: Some(
+                "The Hungarian president will visit Serbia in June 2026, the presidency said."
+                    .into(),
+            ),
+            published: Some("2026-01-10".into()),
+            ..Default::default()
+        }],
+    );
+    let store = Store::open_read_only(&db).unwrap();
+    let b = build(
+        &store,
+        &Pair::parse("SRB-HUN").unwrap(),
+        &Options::default(),
+    )
+    .unwrap();
+    let md = render::markdown(&b);
+    let l = lines(&b, "contacts")
+        .into_iter()
+        .find(|l| l.text.contains("is to visit"))
+        .unwrap_or_else(|| panic!("no planned visit in:\n{md}"));
+    assert!(l.text.contains("June 2026"), "{}", l.text);
+    assert!(l.text.contains("Serbia"), "{}", l.text);
+    assert!(!l.cites.is_empty());
+}
