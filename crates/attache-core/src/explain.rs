@@ -103,6 +103,18 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
         );
         let _ = writeln!(s, "    {}", f.rule);
     }
+    // consistency checks, as the output carries them
+    let facts = crate::output::document(engine, &attache_model::InputDocument::default(), a).facts;
+    let mut shown = std::collections::HashSet::new();
+    for c in facts.iter().flat_map(|f| f.checks.iter()) {
+        if shown.insert((c.kind.clone(), c.facts.clone())) {
+            let _ = writeln!(
+                s,
+                "  check {} {} (facts {:?}): {}",
+                c.kind, c.status, c.facts, c.message
+            );
+        }
+    }
     let _ = writeln!(s, "\ntimes");
     for t in &a.times {
         let _ = writeln!(

@@ -161,6 +161,15 @@ fn write_table(out: &mut impl Write, d: &Document) -> anyhow::Result<()> {
                 .unwrap_or_default(),
             f.unit.as_deref().unwrap_or("")
         )?;
+        // each check once, at the first fact it involves
+        for c in &f.checks {
+            if c.facts
+                .first()
+                .is_some_and(|&first| std::ptr::eq(&d.facts[first.min(d.facts.len() - 1)], f))
+            {
+                writeln!(out, "    check {} {}: {}", c.kind, c.status, c.message)?;
+            }
+        }
     }
     Ok(())
 }
