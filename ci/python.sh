@@ -13,7 +13,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-VENV=${ATTACHE_PY_VENV:-$(mktemp -d /tmp/attache-py-ci.XXXXXX)/venv}
+if [ -n "${ATTACHE_PY_VENV:-}" ]; then
+    VENV=$ATTACHE_PY_VENV
+else
+    SCRATCH=$(mktemp -d /tmp/attache-py-ci.XXXXXX)
+    VENV=$SCRATCH/venv
+fi
+WHEELS=$(mktemp -d /tmp/attache-wheels.XXXXXX)
+# The venv holds pyspark (~900 MB installed): remove what this run made, unless asked to keep it.
+cleanup() { rm -rf "$WHEELS" ${SCRATCH:+"$SCRATCH"}; }
+trap cleanup EXIT
 step() { echo "== ci/python.sh: $* ($(date -u +%H:%M:%S))"; }
 
 # Spark needs Java 17 or 21 (a JRE is enough).
@@ -43,7 +52,6 @@ VPY="$VENV/bin/python"
 
 
 step "building the wheel"
-WHEELS=$(mktemp -d /tmp/attache-wheels.XXXXXX)
 # Run from python/, where pyproject.toml points maturin at crates/attache-py. maturin checks
 # the libraries the extension links and tags the wheel manylinux_2_X for this machine's glibc.
 (cd python && "$VENV/bin/maturin" build --release --out "$WHEELS") 2>&1 | grep -v '^ *Compiling' | tail -4
