@@ -428,7 +428,24 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     {
                         j -= 1;
                     }
-                    j > cl.start && PREPOSITIONS.contains(&words[j - 1].as_str())
+                    // "a group of Moroccan diplomats held ...": the people after "of" act
+                    let of_people = j >= 2
+                        && words[j - 1] == "of"
+                        && matches!(
+                            words[j - 2].as_str(),
+                            "group"
+                                | "groups"
+                                | "members"
+                                | "supporters"
+                                | "hundreds"
+                                | "thousands"
+                                | "dozens"
+                                | "delegation"
+                                | "leaders"
+                                | "representatives"
+                                | "team"
+                        );
+                    j > cl.start && PREPOSITIONS.contains(&words[j - 1].as_str()) && !of_people
                 };
                 let mut subject: Vec<usize> = Vec::new();
                 if let Some(last) = before.iter().rev().find(|(_, a, _)| !in_pp(*a)) {
@@ -780,10 +797,17 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                             .filter(|t| inp.mentions[*t].kind == MentionKind::Place)
                             .map(actor_of)
                     });
+                // CAMEO codes what actors say they will do as intent (03): a planned meeting
+                // is an intent to meet, planned aid an intent to give aid
+                let code = if status == EventStatus::Planned {
+                    intent_code(&pat.code).unwrap_or_else(|| pat.code.clone())
+                } else {
+                    pat.code.clone()
+                };
                 events.push(EventRec {
                     source: Some(src_actor),
                     target: tgt_actor,
-                    code: pat.code.clone(),
+                    code,
                     date,
                     date_source,
                     status,
@@ -798,6 +822,19 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
         }
     }
     events
+}
+
+/// The CAMEO intent code (root 03) for a planned cooperative action of roots 04–08.
+fn intent_code(code: &str) -> Option<String> {
+    let c = match &code[..code.len().min(2)] {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        _ => return None,
+    };
+    Some(c.to_string())
 }
 
 fn subject_end(
