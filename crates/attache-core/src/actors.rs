@@ -431,6 +431,27 @@ impl<'a> Resolver<'a> {
             while k < n && TITLE_MODIFIERS.contains(&lower(tok(k)).as_str()) {
                 k += 1;
             }
+            // "Israeli intelligence officials", "Iraqi Kurdish rebels": after a country's
+            // adjective, up to two more modifiers may stand before the title
+            if pre.as_ref().is_some_and(|p| p.2) {
+                let mut m = k;
+                while m < n
+                    && m < k + 2
+                    && role_at[m].is_none()
+                    && name_at[m].is_none_or(|h| {
+                        names[h]
+                            .entries
+                            .iter()
+                            .all(|e| matches!(e, Entry::Adjective(_)))
+                    })
+                    && tokens[m].kind == TokenKind::Word
+                {
+                    m += 1;
+                }
+                if m > k && m < n && role_at[m].is_some() {
+                    k = m;
+                }
+            }
             // title
             let mut title: Option<(usize, usize)> = None; // (role index, end token)
             if k < n {
