@@ -612,7 +612,13 @@ impl<'a> Resolver<'a> {
             // "protesters in Kenya", "police in Belarus": a group of that country
             if let Some((ridx, tend)) = title {
                 if pre.is_none() && matches!(lower(tok(tend)).as_str(), "in" | "from") {
-                    if let Some(h) = name_at.get(tend + 1).copied().flatten() {
+                    // "rebels in the Ivory Coast": skip the article
+                    let at = if lower(tok(tend + 1)) == "the" {
+                        tend + 2
+                    } else {
+                        tend + 1
+                    };
+                    if let Some(h) = name_at.get(at).copied().flatten() {
                         let c = names[h].entries.iter().find_map(|e| match e {
                             Entry::Country(c) => Some(c.clone()),
                             Entry::Place(p) => self.dict.places[*p].country.clone(),
@@ -620,7 +626,7 @@ impl<'a> Resolver<'a> {
                         });
                         if let Some(c) = c {
                             let role = self.dict.roles[ridx].clone();
-                            let end = hit_end(&names, &name_at, tend + 1);
+                            let end = hit_end(&names, &name_at, at);
                             let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
                             let a = self.intern(
                                 ActorRec {
