@@ -288,9 +288,10 @@ impl<'a> Resolver<'a> {
             .collect();
         name.split_whitespace()
             .all(|w| {
-                spellings
-                    .iter()
-                    .any(|sp| sp.split_whitespace().any(|f| f == w))
+                spellings.iter().any(|sp| {
+                    sp.split_whitespace()
+                        .any(|f| f == w || f.ends_with(&format!("-{w}")))
+                })
             })
             .then(|| full.clone())
     }
@@ -404,6 +405,13 @@ impl<'a> Resolver<'a> {
                     let c = e.iter().find_map(|x| match x {
                         Entry::Adjective(c) => Some((c.clone(), true)),
                         Entry::Country(c) => Some((c.clone(), false)),
+                        // "Cairo's security chief": a capital stands for its country
+                        Entry::Place(p)
+                            if self.dict.places[*p].kind == "capital"
+                                && is_possessive(hit_end(&names, &name_at, j)) =>
+                        {
+                            self.dict.places[*p].country.clone().map(|c| (c, false))
+                        }
                         // "Arab League Secretary General ...": the title is the organization's
                         Entry::Organization(o)
                             if role_at
@@ -718,27 +726,34 @@ impl<'a> Resolver<'a> {
                         let next = tok(end);
                         let next_is_lower = next.chars().next().is_some_and(|ch| ch.is_lowercase());
                         // "Thai fishermen", "British sailors": people of that country
-                        let plural_people = next_is_lower
-                            && tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word)
-                            && (next.ends_with("men")
-                                || next.ends_with("people")
-                                || (next.ends_with('s')
-                                    && !next.ends_with("ss")
-                                    && next.len() > 3))
-                            && !matches!(
-                                next,
-                                "exports"
-                                    | "imports"
-                                    | "goods"
-                                    | "products"
-                                    | "sales"
-                                    | "interests"
-                                    | "affairs"
-                                    | "relations"
-                                    | "ties"
-                                    | "talks"
-                                    | "news"
-                            );
+                        // "Iraqi Kurds": a capitalized plural that is no known name
+                        let cap_plural = next.chars().next().is_some_and(char::is_uppercase)
+                            && next.ends_with('s')
+                            && next.len() > 3
+                            && name_at.get(end).copied().flatten().is_none()
+                            && !is_not_name(next);
+                        let plural_people = cap_plural
+                            || next_is_lower
+                                && tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word)
+                                && (next.ends_with("men")
+                                    || next.ends_with("people")
+                                    || (next.ends_with('s')
+                                        && !next.ends_with("ss")
+                                        && next.len() > 3))
+                                && !matches!(
+                                    next,
+                                    "exports"
+                                        | "imports"
+                                        | "goods"
+                                        | "products"
+                                        | "sales"
+                                        | "interests"
+                                        | "affairs"
+                                        | "relations"
+                                        | "ties"
+                                        | "talks"
+                                        | "news"
+                                );
                         // a plural demonym alone is people ("Palestinians blamed Israel")
                         let plural_demonym = w.ends_with('s')
                             && !w.ends_with("ss")

@@ -145,6 +145,12 @@ impl Gazetteer {
                 let Some(last) = written.split_whitespace().last() else {
                     continue;
                 };
+                // "Bashar al-Assad" is "Assad" in news
+                let last = last
+                    .strip_prefix("al-")
+                    .or_else(|| last.strip_prefix("el-"))
+                    .or_else(|| last.strip_prefix("Al-"))
+                    .unwrap_or(last);
                 if written.split_whitespace().count() < 2
                     || last.chars().count() < 4
                     || !last.chars().next().is_some_and(char::is_uppercase)
