@@ -202,6 +202,35 @@ impl<'a> Resolver<'a> {
         i
     }
 
+    /// The actor of an office holder from the table, with the parts of the name registered
+    /// for later mentions.
+    fn leader_actor(
+        &mut self,
+        leader: &attache_dict::Leader,
+        former: bool,
+        rule: String,
+        span: Span,
+    ) -> usize {
+        let a = self.intern(
+            ActorRec {
+                name: leader.name.clone(),
+                country: Some(leader.country.clone()),
+                kind: ActorKind::Person,
+                role: Some(leader.office.clone()),
+                sector: Some(leader.code[leader.country.len()..].to_string())
+                    .filter(|s| !s.is_empty()),
+                org_code: None,
+                former,
+                leader: Some(leader.name.clone()),
+                rule,
+                mentions: vec![],
+            },
+            span,
+        );
+        self.register_person_parts(&leader.name, a);
+        a
+    }
+
     fn register_person_parts(&mut self, name: &str, actor: usize) {
         let parts: Vec<&str> = name.split_whitespace().collect();
         if parts.len() < 2 {
@@ -817,24 +846,8 @@ impl<'a> Resolver<'a> {
                     }
                     Entry::Leader(l) => {
                         let leader = self.dict.leaders[l].clone();
-                        let a = self.intern(
-                            ActorRec {
-                                name: leader.name.clone(),
-                                country: Some(leader.country.clone()),
-                                kind: ActorKind::Person,
-                                role: Some(leader.office.clone()),
-                                sector: Some(leader.code[leader.country.len()..].to_string())
-                                    .filter(|s| !s.is_empty()),
-                                org_code: None,
-                                former,
-                                leader: Some(leader.name.clone()),
-                                rule: format!("office holder `{}`", leader.name),
-                                mentions: vec![],
-                            },
-                            sp,
-                        );
-                        let name = leader.name.clone();
-                        self.register_person_parts(&name, a);
+                        let rule = format!("office holder `{}`", leader.name);
+                        let a = self.leader_actor(&leader, former, rule, sp);
                         self.push_mention(sp, a, sentence, MentionKind::Actor, poss);
                     }
                     Entry::Role { .. } => {}
@@ -859,23 +872,8 @@ impl<'a> Resolver<'a> {
                     let leader = self.dict.leaders.iter().find(|l| l.name == full).cloned();
                     if let Some(leader) = leader {
                         let sp = tokens[start].span;
-                        let a = self.intern(
-                            ActorRec {
-                                name: leader.name.clone(),
-                                country: Some(leader.country.clone()),
-                                kind: ActorKind::Person,
-                                role: Some(leader.office.clone()),
-                                sector: Some(leader.code[leader.country.len()..].to_string())
-                                    .filter(|s| !s.is_empty()),
-                                org_code: None,
-                                former,
-                                leader: Some(leader.name.clone()),
-                                rule: format!("office holder `{}` by surname", leader.name),
-                                mentions: vec![],
-                            },
-                            sp,
-                        );
-                        self.register_person_parts(&leader.name, a);
+                        let rule = format!("office holder `{}` by surname", leader.name);
+                        let a = self.leader_actor(&leader, former, rule, sp);
                         self.push_mention(
                             sp,
                             a,
