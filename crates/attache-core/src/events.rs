@@ -635,7 +635,12 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .iter()
                         .find(|(_, a, _)| *a > cl.start && *a < cl.end && words[*a - 1] == "in")
                         .map(|x| actor_of(x.0))
-                        .filter(|&t| inp.actors_country(t).is_some());
+                        .filter(|&t| inp.actors_country(t).is_some())
+                        // else the source's own country ("the government lifted the curfew")
+                        .or(Some(src_actor));
+                    how.push(
+                        "domestic event: target is the place's or the source's country".into(),
+                    );
                 }
                 // an event needs a target unless its pattern says it has none ("X protested")
                 if tgt_actor.is_none() && !targetless_ok {
