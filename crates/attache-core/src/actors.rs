@@ -743,6 +743,8 @@ impl<'a> Resolver<'a> {
                 let sp = names[h].span;
                 let poss = is_possessive(end);
                 let entry = names[h].entries[0].clone();
+                let mut next_i = end;
+                let mut joined_people = false;
                 match entry {
                     Entry::Country(c) => {
                         let a = self.country_actor(&c, sp, text, "country name");
@@ -792,15 +794,56 @@ impl<'a> Resolver<'a> {
                             && !self.dict.country(&c).is_some_and(|cc| {
                                 cc.adjectives.first().is_some_and(|first| first == w)
                             });
-                        let people =
-                            plural_demonym || (w.ends_with('s') && !next_is_lower) || plural_people;
-                        let a = self.country_actor(&c, sp, text, "country adjective");
-                        let kind = if people {
-                            MentionKind::Actor
-                        } else {
-                            MentionKind::Modifier
-                        };
-                        self.push_mention(sp, a, sentence, kind, false);
+                        // "Bosnian Serbs", "Iraqi Kurds": a people of the first adjective's country
+                        if let Some(h2) = name_at.get(end).copied().flatten() {
+                            let second = &names[h2];
+                            let w2 = &text[second.span.start..second.span.end];
+                            if w2.ends_with('s')
+                                && second
+                                    .entries
+                                    .iter()
+                                    .any(|e| matches!(e, Entry::Adjective(_)))
+                            {
+                                let e2 = hit_end(&names, &name_at, end);
+                                let span = Span::new(sp.start, second.span.end);
+                                let a = self.intern(
+                                    ActorRec {
+                                        name: text[span.start..span.end].to_string(),
+                                        country: Some(c.clone()),
+                                        kind: ActorKind::Group,
+                                        role: None,
+                                        sector: None,
+                                        org_code: None,
+                                        former: false,
+                                        leader: None,
+                                        rule: "country adjective + people".into(),
+                                        mentions: vec![],
+                                    },
+                                    span,
+                                );
+                                self.push_mention(
+                                    span,
+                                    a,
+                                    sentence,
+                                    MentionKind::Actor,
+                                    is_possessive(e2),
+                                );
+                                next_i = e2;
+                                joined_people = true;
+                            }
+                        }
+                        if !joined_people {
+                            let people = plural_demonym
+                                || (w.ends_with('s') && !next_is_lower)
+                                || plural_people;
+                            let a = self.country_actor(&c, sp, text, "country adjective");
+                            let kind = if people {
+                                MentionKind::Actor
+                            } else {
+                                MentionKind::Modifier
+                            };
+                            self.push_mention(sp, a, sentence, kind, false);
+                        }
                     }
                     Entry::Place(p) => {
                         let place = self.dict.places[p].clone();
@@ -852,7 +895,7 @@ impl<'a> Resolver<'a> {
                     }
                     Entry::Role { .. } => {}
                 }
-                i = end.max(start + 1);
+                i = next_i.max(start + 1);
                 continue;
             }
             // A part of a person's name seen before ("Tokayev").
