@@ -155,6 +155,7 @@ pub struct EventInput<'a> {
     pub text: &'a str,
     pub actor_countries: Vec<Option<String>>,
     pub actor_roles: Vec<Option<String>>,
+    pub actor_is_person: Vec<bool>,
     pub sents: &'a [Sent],
     pub mentions: &'a [MentionRef],
     pub times: &'a [TimeExpr],
@@ -464,6 +465,29 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         if let Some(prev) = before.iter().rev().find(|(_, _, b)| *b == k) {
                             subject.insert(0, prev.0);
                         }
+                    }
+                }
+                // "He met ...": a personal pronoun before the verb is the last person named
+                if subject.is_empty()
+                    && words[cl.start..m.start]
+                        .iter()
+                        .any(|w| w == "he" || w == "she")
+                {
+                    let clause_start = toks[cl.start].span.start;
+                    if let Some(mi) = inp
+                        .mentions
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find(|(_, x)| {
+                            x.span.end <= clause_start
+                                && x.kind == MentionKind::Actor
+                                && inp.actor_is_person.get(x.actor).copied().unwrap_or(false)
+                        })
+                        .map(|(mi, _)| mi)
+                    {
+                        subject.push(mi);
+                        how.push("pronoun: the last person named".into());
                     }
                 }
                 // "between X and Y"

@@ -150,6 +150,11 @@ impl Engine {
             text: &text,
             actor_countries: resolver.actors.iter().map(|a| a.country.clone()).collect(),
             actor_roles: resolver.actors.iter().map(|a| a.role.clone()).collect(),
+            actor_is_person: resolver
+                .actors
+                .iter()
+                .map(|a| a.kind == attache_model::ActorKind::Person)
+                .collect(),
             sents: &sents,
             mentions: &resolver.mentions,
             times: &times,

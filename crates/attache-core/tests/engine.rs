@@ -222,3 +222,21 @@ fn any_text_codes_without_panic() {
         let _ = code(t, Some("2020-01-01"));
     }
 }
+
+#[test]
+fn a_personal_pronoun_is_the_last_person_named() {
+    let d = code(
+        "DOHA, March 1, 2020 - Secretary of State Mike Pompeo arrived in Qatar on Saturday. He met Afghan officials before the ceremony.",
+        None,
+    );
+    let met = d
+        .events
+        .iter()
+        .find(|e| e.cameo == "041")
+        .expect("the meeting is coded");
+    assert_eq!(
+        met.source.as_ref().map(|s| s.name.as_str()),
+        Some("Mike Pompeo")
+    );
+    assert_eq!(country(&met.target), "AFG");
+}
