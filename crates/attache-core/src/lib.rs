@@ -73,7 +73,8 @@ pub struct Analysis {
     pub warnings: Vec<String>,
     /// Each actor's code as of the publication date.
     pub actor_codes: Vec<Option<String>>,
-    resolver_codes: Vec<Vec<(Option<String>, Option<String>)>>,
+    /// Source and target codes of each event as of the event's date.
+    event_codes: Vec<(Option<String>, Option<String>)>,
 }
 
 impl Engine {
@@ -178,21 +179,11 @@ impl Engine {
             },
         );
         // codes of each event's actors as of the event's date
-        let resolver_codes = events
+        let event_codes = events
             .iter()
             .map(|e| {
-                vec![
-                    (
-                        e.source
-                            .and_then(|s| resolver.code_at(s, e.date.as_deref())),
-                        None,
-                    ),
-                    (
-                        e.target
-                            .and_then(|t| resolver.code_at(t, e.date.as_deref())),
-                        None,
-                    ),
-                ]
+                let at = |a: Option<usize>| a.and_then(|a| resolver.code_at(a, e.date.as_deref()));
+                (at(e.source), at(e.target))
             })
             .collect();
         let actor_codes_now: Vec<Option<String>> = (0..resolver.actors.len())
@@ -214,7 +205,7 @@ impl Engine {
             events,
             facts,
             warnings,
-            resolver_codes,
+            event_codes,
         }
     }
 }
@@ -222,8 +213,7 @@ impl Engine {
 impl Analysis {
     /// Source and target codes of event `i` as of its date.
     pub fn event_codes(&self, i: usize) -> (Option<String>, Option<String>) {
-        let c = &self.resolver_codes[i];
-        (c[0].0.clone(), c[1].0.clone())
+        self.event_codes[i].clone()
     }
 }
 
