@@ -485,11 +485,7 @@ impl Store {
             args.push(Value::Text(s.clone()));
             wh.push(format!("e.status = ?{}", args.len()));
         }
-        let where_sql = if wh.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", wh.join(" AND "))
-        };
+        let where_sql = where_clause(&wh);
         let total: i64 = self.conn.query_row(
             &format!("SELECT COUNT(*) FROM events e {where_sql}"),
             params_from_iter(args.iter()),
@@ -553,11 +549,7 @@ impl Store {
                 "(f.indicator = ?{n} OR f.indicator LIKE ?{n} || '.%')"
             ));
         }
-        let where_sql = if wh.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", wh.join(" AND "))
-        };
+        let where_sql = where_clause(&wh);
         let total: i64 = self.conn.query_row(
             &format!("SELECT COUNT(*) FROM facts f {where_sql}"),
             params_from_iter(args.iter()),
@@ -595,11 +587,7 @@ impl Store {
             wh.push(format!("documents_fts MATCH ?{}", args.len()));
         }
         date_bounds("d.published", &q.from, &q.to, &mut wh, &mut args);
-        let where_sql = if wh.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", wh.join(" AND "))
-        };
+        let where_sql = where_clause(&wh);
         let (from_sql, snippet, order) = if fts.is_some() {
             (
                 "documents_fts JOIN documents d ON d.rid = documents_fts.rowid",
@@ -707,4 +695,13 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<PairSummary> {
         quad: [n(7)?, n(8)?, n(9)?, n(10)?],
         pair,
     })
+}
+
+/// `WHERE a AND b ...` for the filters given, or nothing.
+fn where_clause(conditions: &[String]) -> String {
+    if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    }
 }
