@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use attache_dict::Dictionaries;
+use attache_dict::{Dictionaries, Role};
 use attache_model::ActorKind;
 use attache_text::{Span, Token, TokenKind};
 
@@ -136,6 +136,31 @@ const NOT_NAMES: &[&str] = &[
     "Sources",
     "Analysts",
 ];
+
+impl ActorRec {
+    /// An actor named with a title or organization noun from `en/roles.tsv`.
+    fn titled(
+        name: String,
+        country: Option<String>,
+        kind: ActorKind,
+        role: &Role,
+        former: bool,
+        rule: String,
+    ) -> ActorRec {
+        ActorRec {
+            name,
+            country,
+            kind,
+            role: Some(role.role.clone()),
+            sector: Some(role.code.clone()),
+            org_code: None,
+            former,
+            leader: None,
+            rule,
+            mentions: vec![],
+        }
+    }
+}
 
 /// A capitalized word that never begins a name: a sentence-opening word or a calendar word.
 fn is_not_name(w: &str) -> bool {
@@ -399,18 +424,14 @@ impl<'a> Resolver<'a> {
                     let country = self.org_country(text, tokens, &names, &name_at, start, end);
                     let role = self.dict.roles[org_role].clone();
                     let a = self.intern(
-                        ActorRec {
+                        ActorRec::titled(
                             name,
                             country,
-                            kind: ActorKind::Organization,
-                            role: Some(role.role.clone()),
-                            sector: Some(role.code.clone()),
-                            org_code: None,
-                            former: false,
-                            leader: None,
-                            rule: format!("name with `{}`", role.phrase),
-                            mentions: vec![],
-                        },
+                            ActorKind::Organization,
+                            &role,
+                            false,
+                            format!("name with `{}`", role.phrase),
+                        ),
                         sp,
                     );
                     self.push_mention(sp, a, sentence, MentionKind::Actor, is_possessive(end));
@@ -558,18 +579,14 @@ impl<'a> Resolver<'a> {
                     let name = text[pspan.start..tokens[end_tok - 1].span.end].to_string();
                     // "the Kazakhstan Embassy in Seoul": the organization is Kazakhstan's.
                     let a = self.intern(
-                        ActorRec {
+                        ActorRec::titled(
                             name,
-                            country: Some(c),
+                            Some(c),
                             kind,
-                            role: Some(role.role.clone()),
-                            sector: Some(role.code.clone()),
-                            org_code: None,
+                            &role,
                             former,
-                            leader: None,
-                            rule: format!("country + `{}`", role.phrase),
-                            mentions: vec![],
-                        },
+                            format!("country + `{}`", role.phrase),
+                        ),
                         span_all,
                     );
                     self.push_mention(span_all, a, sentence, MentionKind::Actor, false);
@@ -605,22 +622,18 @@ impl<'a> Resolver<'a> {
                             ActorKind::Group
                         };
                         let a = self.intern(
-                            ActorRec {
-                                name: format!(
+                            ActorRec::titled(
+                                format!(
                                     "{} of {}",
                                     &text[tokens[k].span.start..tokens[tend - 1].span.end],
                                     cname
                                 ),
-                                country: Some(c.clone()),
+                                Some(c.clone()),
                                 kind,
-                                role: Some(role.role.clone()),
-                                sector: Some(role.code.clone()),
-                                org_code: None,
+                                &role,
                                 former,
-                                leader: None,
-                                rule: format!("`{}` of country", role.phrase),
-                                mentions: vec![],
-                            },
+                                format!("`{}` of country", role.phrase),
+                            ),
                             sp,
                         );
                         self.push_mention(sp, a, sentence, MentionKind::Actor, false);
@@ -658,18 +671,14 @@ impl<'a> Resolver<'a> {
                             let end = hit_end(&names, &name_at, at);
                             let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
                             let a = self.intern(
-                                ActorRec {
-                                    name: text[sp.start..sp.end].to_string(),
-                                    country: Some(c),
-                                    kind: ActorKind::Group,
-                                    role: Some(role.role.clone()),
-                                    sector: Some(role.code.clone()),
-                                    org_code: None,
+                                ActorRec::titled(
+                                    text[sp.start..sp.end].to_string(),
+                                    Some(c),
+                                    ActorKind::Group,
+                                    &role,
                                     former,
-                                    leader: None,
-                                    rule: format!("`{}` in country", role.phrase),
-                                    mentions: vec![],
-                                },
+                                    format!("`{}` in country", role.phrase),
+                                ),
                                 sp,
                             );
                             self.push_mention(sp, a, sentence, MentionKind::Actor, false);
