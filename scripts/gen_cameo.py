@@ -26,6 +26,8 @@ LABEL_FIXES = {
     "106": "Demand meeting, negotiation",
     "107": "Demand settling of dispute",
     "108": "Demand mediation",
+    # the source file's quotation marks around "third" are mis-encoded
+    "044": "Meet at a third location",
 }
 
 
