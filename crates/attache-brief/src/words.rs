@@ -282,8 +282,8 @@ fn cameo_predicate(code: &str) -> Predicate {
             "cooperate with",
         )),
         "036" => Some(p("expressed the intent to meet", "meet")),
-        "040" => Some(p("consulted", "consult")),
-        "041" => Some(p("held talks with", "hold talks with")),
+        "040" => Some(p("held talks with", "hold talks with")),
+        "041" => Some(p("spoke by phone with", "speak by phone with")),
         "042" => Some(p("visited", "visit")),
         "043" => Some(p("hosted", "host")),
         "044" => Some(p(

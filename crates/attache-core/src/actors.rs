@@ -1166,6 +1166,10 @@ impl<'a> Resolver<'a> {
                 {
                     return Some(format!("{country}ELI"));
                 }
+                // before the first term the office is not theirs yet (Donald Trump in 1987)
+                if !terms.is_empty() {
+                    return Some(country);
+                }
             } else if a.former {
                 return Some(format!("{country}ELI"));
             } else if let Some(t) = terms.iter().find(|t| t.end.is_none()) {

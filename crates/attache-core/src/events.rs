@@ -59,6 +59,36 @@ const RESPONSIVE: &[&str] = &[
 const BE_FORMS: &[&str] = &[
     "was", "were", "been", "be", "is", "are", "being", "get", "got",
 ];
+/// Adverbs that may stand between a conjunction or subject and its verb ("and later visited").
+const VERB_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "subsequently",
+    "separately",
+    "again",
+    "briefly",
+    "jointly",
+    "reportedly",
+    "allegedly",
+    "formally",
+    "officially",
+    "quickly",
+    "immediately",
+    "finally",
+];
+/// Verbs of attribution ("..., officials said").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "according",
+    "added",
+    "stated",
+    "announced",
+    "quoted",
+];
 const PREPOSITIONS: &[&str] = &[
     "in", "by", "to", "with", "from", "of", "for", "at", "on", "into", "against", "between",
     "about", "over", "toward", "towards", "than", "among", "across", "through", "via",
@@ -400,6 +430,8 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     prev_subject = Some(vec![*mi]);
                 }
             }
+            // the subject of the last event coded in this clause
+            let mut clause_subject: Option<Vec<usize>> = None;
             for m in chosen {
                 let pat = &d.patterns[m.pattern];
                 let anchor = m.verb.unwrap_or(m.start);
@@ -449,7 +481,53 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     j > cl.start && PREPOSITIONS.contains(&words[j - 1].as_str()) && !of_people
                 };
                 let mut subject: Vec<usize> = Vec::new();
-                if let Some(last) = before.iter().rev().find(|(_, a, _)| !in_pp(*a)) {
+                // the word before the verb, past adverbs ("and later visited")
+                let mut lead = m.start;
+                while lead > cl.start && VERB_ADVERBS.contains(&words[lead - 1].as_str()) {
+                    lead -= 1;
+                }
+                let verb_first = m.verb == Some(m.start);
+                let joined_by = (verb_first && lead > cl.start)
+                    .then(|| words[lead - 1].as_str())
+                    .unwrap_or("");
+                // "Trump met Salih and visited the troops": a second verb phrase shares the
+                // first one's subject, not its object
+                let conjoined_verb = matches!(joined_by, "and" | "but" | "or" | "then");
+                // "the strike that killed Soleimani": the subject of a relative clause is the
+                // noun phrase it hangs on
+                let relative_pronoun = matches!(joined_by, "that" | "which" | "who");
+                let mut subject_fixed = false;
+                if conjoined_verb {
+                    if let Some(ps) = clause_subject.clone().or_else(|| {
+                        before
+                            .iter()
+                            .find(|(_, a, _)| !in_pp(*a))
+                            .map(|x| vec![x.0])
+                    }) {
+                        subject = ps;
+                        subject_fixed = true;
+                        how.push("conjoined verb: the first verb's subject".into());
+                    }
+                } else if relative_pronoun {
+                    subject_fixed = true;
+                    let mut j = lead - 1;
+                    if j > 0 && words[j - 1] == "," {
+                        j -= 1;
+                    }
+                    // the antecedent ends at most three words before the pronoun ("the U.S.
+                    // drone strike that"); a country adjective counts ("an Israeli raid that")
+                    if let Some(ante) = ments
+                        .iter()
+                        .filter(|(_, _, b)| *b <= j && *b + 3 >= j)
+                        .max_by_key(|(_, _, b)| *b)
+                    {
+                        subject.push(ante.0);
+                        how.push("relative clause: the antecedent is the source".into());
+                    }
+                }
+                if subject_fixed {
+                    // decided above
+                } else if let Some(last) = before.iter().rev().find(|(_, a, _)| !in_pp(*a)) {
                     subject.push(last.0);
                     // coordination: "X and Y <verb>"
                     let (_, a, _) = **last;
@@ -469,6 +547,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 }
                 // "He met ...": a personal pronoun before the verb is the last person named
                 if subject.is_empty()
+                    && !subject_fixed
                     && words[cl.start..m.start]
                         .iter()
                         .any(|w| w == "he" || w == "she")
@@ -506,8 +585,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 let source_country = subject
                     .first()
                     .and_then(|&mi| inp.actors_country(inp.mentions[mi].actor));
+                // ", South Korea's military said.": the attribution that closes a clause names
+                // who reports the event, not its target
+                let attribution_at = (anchor + 1..cl.end)
+                    .find(|&k| {
+                        words[k] == ","
+                            && words[k + 1..cl.end.min(k + 9)]
+                                .iter()
+                                .any(|w| SPEECH_VERBS.contains(&w.as_str()))
+                    })
+                    .unwrap_or(cl.end);
                 let after_target = || -> Option<usize> {
-                    let end_scan = cl.end;
+                    let end_scan = attribution_at;
                     ments
                         .iter()
                         .filter(|(mi, a, _)| {
@@ -598,7 +687,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                             how.push("`between X and Y`".into());
                         }
                     }
-                    if source.is_none() {
+                    if source.is_none() && !subject_fixed {
                         if let Some(ps) = &prev_subject {
                             source = ps.first().copied();
                             if target.is_none() && ps.len() == 2 {
@@ -609,6 +698,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     }
                 }
                 if !subject.is_empty() {
+                    clause_subject = Some(subject.clone());
                     prev_subject = Some(subject.clone());
                 } else if let Some(s) = source {
                     prev_subject = Some(vec![s]);

@@ -232,11 +232,84 @@ fn a_personal_pronoun_is_the_last_person_named() {
     let met = d
         .events
         .iter()
-        .find(|e| e.cameo == "041")
+        .find(|e| e.cameo == "040")
         .expect("the meeting is coded");
     assert_eq!(
         met.source.as_ref().map(|s| s.name.as_str()),
         Some("Mike Pompeo")
     );
     assert_eq!(country(&met.target), "AFG");
+}
+
+fn triples(d: &Document) -> Vec<(String, String, String)> {
+    d.events
+        .iter()
+        .map(|e| {
+            (
+                e.cameo.clone(),
+                country(&e.source).to_string(),
+                country(&e.target).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_second_verb_phrase_shares_the_first_ones_subject() {
+    let d = code(
+        "Chile's president met the Peruvian president in Lima and later visited Bolivia.",
+        Some("2019-05-02"),
+    );
+    let t = triples(&d);
+    assert!(
+        t.contains(&("042".into(), "CHL".into(), "BOL".into())),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(_, s, _)| s == "PER"), "{t:?}");
+}
+
+#[test]
+fn a_relative_clause_takes_its_antecedent_as_subject() {
+    let d = code(
+        "Peru protested after the Chilean raid that killed two Bolivian soldiers.",
+        Some("2019-05-02"),
+    );
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c.starts_with("19") && s == "CHL" && o == "BOL"),
+        "{t:?}"
+    );
+    assert!(
+        !t.iter().any(|(c, s, _)| c.starts_with("19") && s == "PER"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn the_closing_attribution_is_no_target() {
+    let d = code(
+        "Ghana condemned the decision, Nigeria's foreign ministry said.",
+        Some("2019-05-02"),
+    );
+    assert!(
+        !triples(&d).iter().any(|(_, _, o)| o == "NGA"),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn before_the_first_term_an_office_holder_has_no_office_code() {
+    let d = code(
+        "Donald Trump visited Moscow in 1987. Donald Trump visited Japan in 2019.",
+        Some("2019-11-05"),
+    );
+    let codes: Vec<String> = d
+        .events
+        .iter()
+        .filter_map(|e| e.source.as_ref().and_then(|s| s.code.clone()))
+        .collect();
+    assert!(codes.contains(&"USA".to_string()), "{codes:?}");
+    assert!(codes.contains(&"USAGOV".to_string()), "{codes:?}");
 }
