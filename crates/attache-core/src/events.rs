@@ -487,9 +487,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     lead -= 1;
                 }
                 let verb_first = m.verb == Some(m.start);
-                let joined_by = (verb_first && lead > cl.start)
-                    .then(|| words[lead - 1].as_str())
-                    .unwrap_or("");
+                let joined_by = if verb_first && lead > cl.start {
+                    words[lead - 1].as_str()
+                } else {
+                    ""
+                };
                 // "Trump met Salih and visited the troops": a second verb phrase shares the
                 // first one's subject, not its object
                 let conjoined_verb = matches!(joined_by, "and" | "but" | "or" | "then");
