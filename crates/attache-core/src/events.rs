@@ -486,7 +486,20 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 while lead > cl.start && VERB_ADVERBS.contains(&words[lead - 1].as_str()) {
                     lead -= 1;
                 }
-                let verb_first = m.verb == Some(m.start);
+                // a verb opens the match: the pattern's verb, or a literal past or -ing form
+                let verb_first = m.verb == Some(m.start)
+                    || (matches!(pat.tokens.first(), Some(PatternToken::Literal(_)))
+                        && (words[m.start].ends_with("ed") || words[m.start].ends_with("ing")));
+                // "the killing of Soleimani": a gerund after a determiner is a noun
+                let gerund = words[m.start].ends_with("ing")
+                    && m.start > cl.start
+                    && matches!(
+                        words[m.start - 1].as_str(),
+                        "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her"
+                    );
+                let noun_first =
+                    matches!(pat.tokens.first(), Some(PatternToken::Noun(_))) || gerund;
+                let verb_first = verb_first && !gerund;
                 let joined_by = if verb_first && lead > cl.start {
                     words[lead - 1].as_str()
                 } else {
@@ -525,6 +538,53 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     {
                         subject.push(ante.0);
                         how.push("relative clause: the antecedent is the source".into());
+                    }
+                }
+                if noun_first && !subject_fixed {
+                    // a nominal event ("Israeli airstrikes on Gaza", "the U.S. drone strike")
+                    // is done by the actor inside its own noun phrase
+                    let np_actor = ments
+                        .iter()
+                        .filter(|(_, a, b)| {
+                            *b <= m.start
+                                && *b + 2 >= m.start
+                                && *a >= cl.start
+                                && words[*b..m.start].iter().all(|w| {
+                                    !PREPOSITIONS.contains(&w.as_str())
+                                        && !matches!(w.as_str(), "," | "and" | "or")
+                                })
+                        })
+                        .max_by_key(|(_, _, b)| *b);
+                    if let Some(x) = np_actor {
+                        subject.push(x.0);
+                        subject_fixed = true;
+                        how.push("nominal event: the actor in its noun phrase".into());
+                    } else {
+                        // "a response to the killing of Soleimani": a nominal event inside a
+                        // prepositional phrase is not done by the clause's subject
+                        let mut j = m.start;
+                        while j > cl.start
+                            && matches!(
+                                words[j - 1].as_str(),
+                                "the"
+                                    | "a"
+                                    | "an"
+                                    | "this"
+                                    | "that"
+                                    | "its"
+                                    | "their"
+                                    | "his"
+                                    | "her"
+                            )
+                        {
+                            j -= 1;
+                        }
+                        if j > cl.start
+                            && PREPOSITIONS.contains(&words[j - 1].as_str())
+                            && !matches!(words[j - 1].as_str(), "with" | "by" | "through" | "via")
+                        {
+                            subject_fixed = true;
+                        }
                     }
                 }
                 if subject_fixed {

@@ -313,3 +313,25 @@ fn before_the_first_term_an_office_holder_has_no_office_code() {
     assert!(codes.contains(&"USA".to_string()), "{codes:?}");
     assert!(codes.contains(&"USAGOV".to_string()), "{codes:?}");
 }
+
+#[test]
+fn a_nominal_event_in_a_prepositional_phrase_is_not_the_subjects() {
+    let d = code(
+        "Iraq said a response to the killing of the Kuwaiti envoy was imminent.",
+        Some("2019-05-02"),
+    );
+    let t = triples(&d);
+    assert!(
+        !t.iter().any(|(c, s, _)| c.starts_with("1") && s == "IRQ"),
+        "{t:?}"
+    );
+    let d = code(
+        "Peru condemned Chile's killing of two Bolivian soldiers.",
+        Some("2019-05-02"),
+    );
+    let t = triples(&d);
+    assert!(
+        !t.iter().any(|(c, s, _)| c.starts_with("19") && s == "PER"),
+        "{t:?}"
+    );
+}
