@@ -96,6 +96,27 @@ fn is_vowel(c: char) -> bool {
 /// Ambiguous doubling (travelled/traveled) yields both forms.
 pub fn verb_forms(lemma: &str, irregular: Option<&(String, String)>) -> Vec<String> {
     let l = lemma.to_lowercase();
+    // British spelling: "criticise" beside "criticize", "analyse" beside "analyze"
+    let other_spelling = [
+        ("ize", "ise"),
+        ("ise", "ize"),
+        ("yze", "yse"),
+        ("yse", "yze"),
+    ]
+    .iter()
+    .find(|(from, _)| l.len() > 5 && l.ends_with(from))
+    .map(|(from, to)| format!("{}{to}", &l[..l.len() - from.len()]));
+    let mut forms = regular_forms(&l, irregular);
+    if let Some(o) = other_spelling.filter(|_| irregular.is_none()) {
+        forms.extend(regular_forms(&o, None));
+        forms.sort();
+        forms.dedup();
+    }
+    forms
+}
+
+fn regular_forms(l: &str, irregular: Option<&(String, String)>) -> Vec<String> {
+    let l = l.to_string();
     let mut forms = vec![l.clone()];
     let chars: Vec<char> = l.chars().collect();
     let n = chars.len();
@@ -202,6 +223,9 @@ mod tests {
         let s = verb_forms("speak", Some(&("spoke".into(), "spoken".into())));
         assert!(s.contains(&"spoke".to_string()) && s.contains(&"spoken".to_string()));
         assert!(!s.contains(&"speaked".to_string()));
+        let b = verb_forms("criticize", None);
+        assert!(b.contains(&"criticised".to_string()) && b.contains(&"criticizing".to_string()));
+        assert!(verb_forms("analyse", None).contains(&"analyzed".to_string()));
         let c = verb_forms("accompany", None);
         assert!(c.contains(&"accompanied".to_string()) && c.contains(&"accompanies".to_string()));
     }
