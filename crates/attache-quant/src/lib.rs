@@ -6,6 +6,7 @@
 //! reads "three days" and "the fourth quarter" with the same machinery.
 
 pub mod lex;
+mod news;
 pub mod num;
 pub mod ranges;
 pub mod rich;
@@ -1253,6 +1254,7 @@ pub fn extract(text: &str, ctx: &QuantContext) -> Vec<QuantityExpr> {
 /// [`extract`] over an already tokenized text.
 pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
     let mut out: Vec<QuantityExpr> = Vec::new();
+    let mut meta: Vec<Meta> = Vec::new();
     let mut i = 0;
     while i < l.len() {
         if !could_start(l, i) {
@@ -1279,12 +1281,18 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
             rule: r.rule,
         };
         let mut next = r.last;
+        let mut scale = news::scale_of(l, &r.num);
         // Ranges: "10 to 42", "between 5 and 10 pct", "3-4 billion dlrs".
         let between = r.first > 0 && l.is(r.first - 1, "between");
         let joiner = l.w(r.last);
         let is_join =
             matches!(joiner, "to" | "-" | "–" | "through") || (joiner == "and" && between);
-        if is_join && r.kind != QuantityKind::Ordinal && l.near(r.last) {
+        // "rose 700 mln dlrs to 14.8 billion dlrs": a change and a level, each with its unit.
+        let change = joiner == "to"
+            && r.kind != QuantityKind::Count
+            && r.first > 0
+            && news::change_word(l.w(r.first - 1));
+        if is_join && !change && r.kind != QuantityKind::Ordinal && l.near(r.last) {
             if let Some(r2) = read_quantity(l, r.last + 1, ctx) {
                 let compatible = r2.kind == r.kind || r.kind == QuantityKind::Count;
                 let hy = joiner == "-" || joiner == "–";
@@ -1298,21 +1306,17 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
                 {
                     let mut lo = r.value;
                     let hi = r2.value;
-                    // "5 to 10 million dlrs": the scale of the high end applies to the low end.
+                    // "5 to 10 million dlrs", "between two and three billion dlrs": the scale
+                    // (and currency factor) of the high end applies to the low end.
+                    let s2 = news::scale_of(l, &r2.num);
                     if r.kind == QuantityKind::Count
-                        && r2.num.scaled
+                        && s2 > 1.0
                         && !r.num.scaled
-                        && r.num.value < r2.num.value
+                        && r.num.value < r2.num.value / s2
+                        && r2.num.value != 0.0
                     {
-                        let f = r2.value / r2.num.value.max(f64::MIN_POSITIVE);
-                        if r2.kind == QuantityKind::Money || r2.kind == QuantityKind::Count {
-                            lo *= if r2.num.value != 0.0 {
-                                r2.value / r2.num.value
-                            } else {
-                                1.0
-                            };
-                        }
-                        let _ = f;
+                        lo *= r2.value / r2.num.value * s2;
+                        scale = s2;
                     }
                     if r.kind == QuantityKind::Count && r2.kind != QuantityKind::Count {
                         q.kind = r2.kind;
@@ -1327,14 +1331,99 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
                 }
             }
         }
+        // "37 U.S. cities", "six major industrial powers": the counted noun joins the span.
+        let mut counted = false;
+        if q.kind == QuantityKind::Count {
+            if let Some(e) = news::counted_noun(l, next) {
+                q.end = l.end(e - 1);
+                counted = true;
+                if let Some(u) = news::count_unit(l.w(e - 1)) {
+                    q.unit = Some(u.to_string());
+                }
+                next = e;
+            }
+        }
         if let Some((qual, h)) = hedge_before(l, r.first) {
             q.qualifier = Some(qual);
             q.hedge_start = Some(l.start(h));
         }
+        meta.push(Meta {
+            first: r.first,
+            last: next,
+            scale,
+            counted,
+        });
         out.push(q);
         i = next;
     }
+    borrow_units(l, &mut out, &meta);
     out
+}
+
+/// Token positions and readings of an extracted quantity, for the rules that look back.
+struct Meta {
+    first: usize,
+    last: usize,
+    /// The scale word's factor (1e9 for "billion"), 1 when none.
+    scale: f64,
+    /// A counted noun follows the number ("37 U.S. cities").
+    counted: bool,
+}
+
+/// Bare figures borrow the unit of an earlier figure in the same sentence, as wire copy
+/// writes them: "rose to 34 billion francs in 1986 from 20 billion" (francs), "fell to 3.2 pct
+/// from 4.8" (percent), "rising to 10 billion from six" (six billion).
+fn borrow_units(l: &Lexed, out: &mut [QuantityExpr], meta: &[Meta]) {
+    for k in 1..out.len() {
+        let q = &out[k];
+        let m = &meta[k];
+        if q.kind != QuantityKind::Count || q.unit.is_some() || m.counted || q.range.is_some() {
+            continue;
+        }
+        let scaled = m.scale > 1.0;
+        // The latest figure with a unit (a currency or measure for a scaled figure: "fell
+        // 2.6 billion dlrs or nine pct to 26.9 billion"), within the sentence.
+        let Some(p) = (0..k).rev().find(|&p| {
+            out[p].unit.is_some()
+                && match out[p].kind {
+                    QuantityKind::Money | QuantityKind::Measure => true,
+                    QuantityKind::Percent => !scaled,
+                    _ => false,
+                }
+        }) else {
+            continue;
+        };
+        if news::sentence_break(l, meta[p].last - 1, m.first) {
+            continue;
+        }
+        let compared = news::comparison_word(l, m.first, out[p].kind != QuantityKind::Percent);
+        let adjacent = p + 1 == k && m.first - meta[p].last <= 12;
+        let unit = out[p].unit.clone();
+        let (kind, pscale) = (out[p].kind, meta[p].scale);
+        let q = &mut out[k];
+        match kind {
+            // "from 20 billion": a scaled figure is money in a money sentence.
+            QuantityKind::Money | QuantityKind::Measure if scaled => {
+                q.kind = kind;
+                q.unit = unit;
+                q.rule = "borrowed";
+            }
+            // "from six" right after "10 billion francs": the scale comes along, once the
+            // figure directly follows the one it is compared with.
+            QuantityKind::Money | QuantityKind::Measure if compared && adjacent => {
+                q.kind = kind;
+                q.unit = unit;
+                q.value *= pscale;
+                q.rule = "borrowed";
+            }
+            QuantityKind::Percent if compared && adjacent => {
+                q.kind = kind;
+                q.unit = unit;
+                q.rule = "borrowed";
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A quick check that a quantity can start at token `i`.
