@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context};
 use attache_quant::{Qualifier, QuantContext, QuantityKind};
-use attache_time::{TimeExpr, TimexType};
+use attache_time::{Grain, TimeExpr, TimexType};
 use jiff::civil::{Date, DateTime};
 use serde_json::Value;
 
@@ -266,6 +266,13 @@ fn duration(p: &str, e: &Value) -> bool {
 
 /// Our reading of a time value: its start and a grain name.
 fn reading(t: &TimeExpr, r: DateTime) -> Option<(DateTime, &'static str)> {
+    if let Some(b) = &t.bounds {
+        let g = match b.grain {
+            Grain::Hour | Grain::Minute | Grain::Second if b.end.is_none() => "Clock",
+            g => g.as_str(),
+        };
+        return Some((b.start.resolve(r)?, g));
+    }
     let v = t.value.as_str();
     if v == "PRESENT_REF" {
         return Some((r, "Second"));
@@ -313,6 +320,60 @@ fn reading(t: &TimeExpr, r: DateTime) -> Option<(DateTime, &'static str)> {
     None
 }
 
+/// The exclusive end of what `t` denotes: its bounds' end, or its start plus one grain
+/// (Duckling's intervals end one grain after the last unit named: "3-4pm" ends at 17:00).
+fn end_of(t: &TimeExpr, r: DateTime) -> Option<DateTime> {
+    if let Some(b) = &t.bounds {
+        if let Some(e) = &b.end {
+            return e.resolve(r);
+        }
+        return attache_time::shift_dt(b.start.resolve(r)?, 1, b.grain);
+    }
+    let (s, g) = reading(t, r)?;
+    let g = match g {
+        "Clock" => Grain::Minute,
+        "Second" => Grain::Second,
+        "Day" => Grain::Day,
+        "Week" => Grain::Week,
+        "Month" => Grain::Month,
+        "Quarter" => Grain::Quarter,
+        "Year" => Grain::Year,
+        _ => return None,
+    };
+    attache_time::shift_dt(s, 1, g)
+}
+
+/// Our interval: one expression with bounds that end, or two ends of a range.
+fn interval(p: &str, ts: &[TimeExpr], r: DateTime) -> Option<(DateTime, DateTime)> {
+    match ts {
+        [t] if covers(p, t.start, t.end) => {
+            let b = t.bounds.as_ref()?;
+            Some((b.start.resolve(r)?, b.end.as_ref()?.resolve(r)?))
+        }
+        [a, b] if a.range.is_some() && a.range == b.range && covers(p, a.start, b.end) => {
+            Some((reading(a, r)?.0, end_of(b, r)?))
+        }
+        _ => None,
+    }
+}
+
+fn datetime_of(v: Option<&Value>) -> Option<DateTime> {
+    let a: Vec<i64> = v?.as_array()?.iter().filter_map(Value::as_i64).collect();
+    if a.len() != 6 {
+        return None;
+    }
+    DateTime::new(
+        a[0] as i16,
+        a[1] as i8,
+        a[2] as i8,
+        a[3] as i8,
+        a[4] as i8,
+        a[5] as i8,
+        0,
+    )
+    .ok()
+}
+
 const FORWARD: &[&str] = &[
     "next",
     "tomorrow",
@@ -332,28 +393,11 @@ const FORWARD: &[&str] = &[
 ];
 
 fn time(p: &str, e: &Value, r: DateTime) -> (bool, bool) {
-    let start = e
-        .get("start")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_i64).collect::<Vec<_>>())
-        .unwrap_or_default();
     let grain = e.get("grain").and_then(Value::as_str).unwrap_or("");
     let fun = e.get("fn").and_then(Value::as_str).unwrap_or("");
-    let Some(want) = (start.len() == 6)
-        .then(|| {
-            DateTime::new(
-                start[0] as i16,
-                start[1] as i8,
-                start[2] as i8,
-                start[3] as i8,
-                start[4] as i8,
-                start[5] as i8,
-                0,
-            )
-            .ok()
-        })
-        .flatten()
-    else {
+    let raw = e.get("raw").and_then(Value::as_str).unwrap_or("");
+    // Open intervals carry their one bound as `start` (After) or `end` (Before).
+    let Some(want) = datetime_of(e.get("start")).or_else(|| datetime_of(e.get("end"))) else {
         return (false, false);
     };
     let low = p.to_lowercase();
@@ -376,11 +420,32 @@ fn time(p: &str, e: &Value, r: DateTime) -> (bool, bool) {
     let in_bucket = want.date() > r.date() && !has_year && !forward_word;
     let ts = attache_time::extract(p, Some(r.date()));
     let ok = (|| {
+        if fun.contains("OpenInterval") {
+            // One expression after a word that opens it: "after 2 pm", "until 2:00pm".
+            let [t] = ts.as_slice() else { return false };
+            let after = raw.contains("After");
+            let dir_ok = match t.signal.as_deref() {
+                Some("after" | "since" | "from") => after,
+                Some("before" | "until" | "till" | "through" | "by") => !after,
+                _ => false,
+            };
+            let sig_len = t.signal.as_deref().map_or(0, str::len);
+            let s = p[..t.start].trim_end().len().saturating_sub(sig_len);
+            return dir_ok
+                && whole(p, s, t.end)
+                && reading(t, r).is_some_and(|(got, _)| got == want);
+        }
+        if fun.contains("Interval") {
+            let Some(want_end) = datetime_of(e.get("end")) else {
+                return false;
+            };
+            return interval(p, &ts, r) == Some((want, want_end));
+        }
         if ts.len() != 1 || !covers(p, ts[0].start, ts[0].end) {
             return false;
         }
-        if fun.contains("Interval") {
-            return false;
+        if ts[0].bounds.is_some_and(|b| b.end.is_some()) {
+            return false; // we read an interval where Duckling reads a point
         }
         let Some((got, g)) = reading(&ts[0], r) else {
             return false;

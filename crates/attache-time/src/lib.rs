@@ -5,9 +5,11 @@
 //! month-day without a year takes the year that puts it nearest the reference. Spans exclude
 //! the signal word before them ("in", "since", "between"), which is reported in `signal`.
 
+mod bounds;
 mod resolve;
 mod rules;
 
+pub use bounds::{Bounds, Grain, Point};
 pub use resolve::{fmt_date, Anchor};
 
 use attache_quant::lex::Lexed;
@@ -57,6 +59,10 @@ pub struct TimeExpr {
     pub day: Option<Date>,
     /// Clock time (hour, minute) for TIME expressions with a clock reading.
     pub clock: Option<(u8, u8)>,
+    /// The stretch of civil time the expression covers, where the TIMEX3 value cannot say it
+    /// (parts of day as hours, "the last 2 days", "in 3 hours" from the unknown clock time of
+    /// the reference, the grain a clock reading was written to). `None` when the value says all.
+    pub bounds: Option<Bounds>,
 }
 
 /// How to resolve expressions that could point either way.
@@ -83,4 +89,9 @@ pub fn extract_with(text: &str, reference: Option<Date>, opts: &Options) -> Vec<
 /// [`extract`] over an already tokenized text.
 pub fn extract_lexed(l: &Lexed, reference: Option<Date>) -> Vec<TimeExpr> {
     rules::run(l, reference, &Options::default())
+}
+
+/// `t` moved by `n` grains (calendar arithmetic from days up); `None` out of range.
+pub fn shift_dt(t: jiff::civil::DateTime, n: i64, g: Grain) -> Option<jiff::civil::DateTime> {
+    bounds::shift(t, n, g)
 }

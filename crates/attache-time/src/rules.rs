@@ -1,6 +1,7 @@
 //! The rules: each tries to read a time expression starting at one token; the longest wins.
 //! Afterwards adjacent date and clock readings merge, ranges pair up and signals attach.
 
+use crate::bounds::{midnight, Bounds, Grain, Point};
 use crate::resolve::*;
 use crate::{TimeExpr, TimexType};
 use attache_quant::lex::{cls, Lexed, TokKind};
@@ -39,6 +40,10 @@ struct M {
     dur: Option<(f64, &'static str)>,
     /// A second expression read by the same rule (the far end of "4 to 22 July").
     extra: Option<Box<M>>,
+    /// Civil-time bounds (see [`crate::TimeExpr::bounds`]).
+    bounds: Option<Bounds>,
+    /// The grain a clock reading was written to ("3pm": hour, "3:30": minute).
+    cgrain: Option<Grain>,
 }
 
 fn mk(first: usize, last: usize, kind: TimexType, value: String, rule: &'static str) -> M {
@@ -60,6 +65,8 @@ fn mk(first: usize, last: usize, kind: TimexType, value: String, rule: &'static 
         month: None,
         dur: None,
         extra: None,
+        bounds: None,
+        cgrain: None,
     }
 }
 
@@ -165,6 +172,44 @@ fn time_unit(w: &str) -> Option<(&'static str, f64, bool)> {
         "minute" | "minutes" | "min" | "mins" => ("M", 1.0, true),
         "second" | "seconds" | "sec" | "secs" => ("S", 1.0, true),
         "quarter" | "quarters" => ("Q", 1.0, false),
+        _ => return None,
+    })
+}
+
+fn hour_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        _ => return None,
+    })
+}
+
+fn unit_word(w: &str) -> Option<u32> {
+    hour_word(w).filter(|&v| v <= 9)
+}
+
+fn teen_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
         _ => return None,
     })
 }
@@ -1562,6 +1607,7 @@ impl Cx<'_, '_> {
                         if !clock {
                             x.dur = Some((n.value * mult, u));
                         }
+                        x.bounds = last_next_bounds(dir, n.value * mult, unit_grain(u, clock));
                         return Some(x);
                     }
                 }
@@ -1582,11 +1628,17 @@ impl Cx<'_, '_> {
                     if !clock {
                         x.dur = Some((3.0 * mult, u));
                     }
+                    x.bounds = last_next_bounds(dir, 3.0 * mult, unit_grain(u, clock));
                     return Some(x);
                 }
             }
         }
-        let unit = l.w(j);
+        let unit = match l.w(j) {
+            "yr" => "year",
+            "qtr" => "quarter",
+            "week" if l.is(j + 1, "-") && l.is(j + 2, "end") && l.joined(j) => "weekend",
+            u => u,
+        };
         let r = self.a.0;
         // "the next day", "the previous day" (against the reference date).
         if unit == "day"
@@ -1631,6 +1683,9 @@ impl Cx<'_, '_> {
                 x.anchored = true;
                 x.gran = Gran::Year;
                 x.year = r.map(|r| (r.year() as i64 + dir) as i32);
+                if l.is(j, "yr") {
+                    x.last = j + 1;
+                }
                 return Some(x);
             }
             "month" => (
@@ -1729,7 +1784,12 @@ impl Cx<'_, '_> {
         } else {
             TimexType::Date
         };
-        let mut x = mk(i, j + 1, kind, v, "date.rel_unit");
+        let e = if l.is(j, "week") && unit == "weekend" {
+            j + 3
+        } else {
+            j + 1
+        };
+        let mut x = mk(i, e, kind, v, "date.rel_unit");
         if unit == "week" {
             x.week_monday = r.and_then(|r| add_days(r, 7 * dir - (wd_num(r.weekday()) as i64 - 1)));
         }
@@ -1852,6 +1912,17 @@ impl Cx<'_, '_> {
                 };
                 day(n, i + 4, "date.day_before")
             }
+            "day"
+                if matches!(l.w(i + 1), "before" | "after")
+                    && matches!(l.w(i + 2), "yesterday" | "tomorrow" | "tmrw") =>
+            {
+                let n = match (l.w(i + 1), l.w(i + 2)) {
+                    ("before", "yesterday") => -2,
+                    ("after", "tomorrow" | "tmrw") => 2,
+                    _ => return None,
+                };
+                day(n, i + 3, "date.day_before")
+            }
             "at" if l.is(i + 1, "present") => {
                 let mut x = mk(i, i + 2, TimexType::Date, "PRESENT_REF".into(), "date.now");
                 x.anchored = true;
@@ -1882,6 +1953,11 @@ impl Cx<'_, '_> {
     fn r_weekday(&self, i: usize) -> Option<M> {
         let l = self.l;
         let (wd, mut j, plural) = self.weekday_at(i)?;
+        // "Friday after next": the one after the coming one.
+        if !plural && l.is(j, "after") && l.is(j + 1, "next") {
+            let d = add_days(self.a.weekday_forward(wd)?, 7)?;
+            return Some(date_m(i, j + 2, d, true, "date.weekday_after_next"));
+        }
         if plural {
             // "on Mondays": a set.
             let mut x = mk(
@@ -2634,10 +2710,9 @@ impl Cx<'_, '_> {
                 let mut j = i + 1;
                 if w == "couple" && l.is(j, "of") {
                     j += 1;
-                    if let Some(u) = time_unit(l.w(j)) {
-                        let _ = u;
-                        return self.finish_duration(i, j, Some(2.0));
-                    }
+                }
+                if w == "couple" && time_unit(l.w(j)).is_some() {
+                    return self.finish_duration(i, j, Some(2.0));
                 }
                 (None, j)
             }
@@ -2849,6 +2924,21 @@ impl Cx<'_, '_> {
         if u == "D" {
             x.gran = Gran::Day;
         }
+        // A fortnight is read as fourteen days.
+        let (amount, g) = if u == "W" && mult == 2.0 {
+            (14.0 * n, Some(Grain::Day))
+        } else {
+            (n * mult, unit_grain(u, clock))
+        };
+        x.bounds = g.and_then(|g| whole_units(amount, g)).map(|(k, g)| Bounds {
+            start: Point::Now {
+                n: k * dir,
+                unit: g,
+                trunc: g.finer(),
+            },
+            end: None,
+            grain: g.finer(),
+        });
         // The exact day, whatever the unit ("two years ago" is 2014 in TIMEX3, 2014-11-07 as a day).
         if !clock {
             x.day = r.and_then(|r| match u {
@@ -2945,14 +3035,50 @@ impl Cx<'_, '_> {
 
     // ---------------------------------------------------------------- clock times
 
-    /// "3 p.m.", "10:30", "4:30pm EST", "1600 GMT", "noon", "midnight".
+    /// "3 p.m.", "10:30", "4:30pm EST", "1600 GMT", "noon", "midnight", "ten thirty am",
+    /// "330 p.m.", "8 tonight", "tomorrow at 5".
     fn r_clock(&self, i: usize) -> Option<M> {
         let l = self.l;
         let mut secs: Option<u32> = None;
         let w = l.w(i);
+        let mut grain = Grain::Minute;
+        // A bare hour ("5", "eight"): a clock only with am/pm, o'clock or a day word beside it.
+        let mut plain = false;
+        // Digits run together ("1030"): a clock only with am/pm or after "at".
+        let mut hhmm = false;
+        // Written as on a 24-hour dial ("03:30", "15h"): no am/pm guess.
+        let mut dial24 = false;
+        let mut words = false;
         let (h, mi, mut j): (u32, u32, usize) = match w {
-            "noon" | "midday" => (12, 0, i + 1),
-            "midnight" => (0, 0, i + 1),
+            "noon" | "midday" => {
+                grain = Grain::Hour;
+                (12, 0, i + 1)
+            }
+            "mid" if l.is(i + 1, "day") => {
+                grain = Grain::Hour;
+                (12, 0, i + 2)
+            }
+            "midnight" => {
+                grain = Grain::Hour;
+                (0, 0, i + 1)
+            }
+            _ if l.is_word(i) => {
+                let h = hour_word(w)?;
+                words = true;
+                let k = if l.is(i + 1, "-") && l.joined(i) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                match self.minute_words(k) {
+                    Some((m, e)) => (h, m, e),
+                    None => {
+                        grain = Grain::Hour;
+                        plain = true;
+                        (h, 0, i + 1)
+                    }
+                }
+            }
             _ => {
                 if !l.is_num(i) {
                     return None;
@@ -2992,9 +3118,21 @@ impl Cx<'_, '_> {
                 {
                     let h: u32 = raw[..2].parse().ok()?;
                     let m: u32 = raw[2..].parse().ok()?;
+                    dial24 = true;
                     (h, m, i + 1)
+                } else if (raw.len() == 3 || raw.len() == 4)
+                    && raw.bytes().all(|b| b.is_ascii_digit())
+                {
+                    let (a, b) = raw.split_at(raw.len() - 2);
+                    hhmm = true;
+                    if raw.len() == 4 && raw >= "1900" && self.ampm(i + 1).is_none() {
+                        return None; // a year or an amount
+                    }
+                    dial24 = raw.starts_with('0');
+                    (a.parse().ok()?, b.parse().ok()?, i + 1)
                 } else if raw.len() <= 2 {
                     let h: u32 = raw.parse().ok()?;
+                    dial24 = raw.len() == 2 && raw.starts_with('0');
                     if l.is(i + 1, ":")
                         && l.joined(i)
                         && l.joined(i + 1)
@@ -3005,17 +3143,22 @@ impl Cx<'_, '_> {
                         let mut j = i + 3;
                         if l.is(j, ":") && l.joined(j - 1) && l.is_num(j + 1) {
                             secs = l.raw(j + 1).parse().ok();
+                            grain = Grain::Second;
                             j += 2;
                         }
                         (h, m, j)
                     } else if l.joined(i) && l.is(i + 1, "h") && h <= 24 {
                         // "15h00", "15h"
+                        dial24 = true;
                         if l.joined(i + 1) && l.is_num(i + 2) && l.raw(i + 2).len() == 2 {
                             (h, l.raw(i + 2).parse().ok()?, i + 3)
                         } else {
+                            grain = Grain::Hour;
                             (h, 0, i + 2)
                         }
                     } else {
+                        grain = Grain::Hour;
+                        plain = true;
                         (h, 0, i + 1)
                     }
                 } else {
@@ -3024,7 +3167,6 @@ impl Cx<'_, '_> {
             }
         };
         let mut h = h;
-        let plain = l.is_num(i) && j == i + 1 && !l.raw(i).contains('.') && l.raw(i).len() <= 2;
         // "3 o'clock", then "pm" or "in the afternoon"
         let mut oclock = false;
         if l.is(j, "o") && l.is(j + 1, "'") && l.is(j + 2, "clock") {
@@ -3034,6 +3176,12 @@ impl Cx<'_, '_> {
             j += 1;
             oclock = true;
         }
+        // "3ish", "150ish"
+        if l.is(j, "ish") && l.joined(j - 1) {
+            j += 1;
+        }
+        let before = if i > 0 { l.w(i - 1) } else { "" };
+        let mut has_ampm = false;
         if let Some((pm, e)) = self.ampm(j) {
             if h > 12 || h == 0 {
                 return None;
@@ -3045,20 +3193,42 @@ impl Cx<'_, '_> {
                 h = 0;
             }
             j = e;
-        } else if plain && !oclock {
+            has_ampm = true;
+        } else if plain && !oclock && !self.day_word_beside(i, j) {
+            return None;
+        } else if hhmm
+            && !(matches!(
+                before,
+                "at" | "around" | "approximately" | "about" | "@" | "by" | "until"
+            ) && !l.is_word(j)
+                && !l.is_num(j)
+                && !unit_after(l, j))
+        {
+            return None;
+        } else if words
+            && !plain
+            && !self.lower_only
+            && !matches!(before, "at" | "around" | "about" | "by" | "until" | "@")
+        {
             return None;
         }
         if h > 24 || mi > 59 {
             return None;
         }
+        let mut tz = false;
         if matches!(
             l.w(j),
             "gmt" | "utc" | "est" | "edt" | "bst" | "cet" | "pst" | "pdt" | "local"
         ) {
             j += 1;
+            tz = true;
             if l.is(j, "time") {
                 j += 1;
             }
+        }
+        // No am/pm: one to three o'clock is the afternoon's (meetings, not the small hours).
+        if !has_ampm && !dial24 && !tz && (1..=3).contains(&h) {
+            h += 12;
         }
         let r = self.a.0;
         let sec = secs
@@ -3070,6 +3240,144 @@ impl Cx<'_, '_> {
         };
         let mut x = mk(i, j, TimexType::Time, v, "time.clock");
         x.clock = Some((h as u8, mi as u8));
+        x.cgrain = Some(grain);
+        x.anchored = true;
+        Some(x)
+    }
+
+    /// A day word next to a bare hour: "tomorrow at 5", "8 tonight", "at 5 tomorrow afternoon".
+    fn day_word_beside(&self, i: usize, j: usize) -> bool {
+        let l = self.l;
+        let day_word = |w: &str| {
+            matches!(
+                w,
+                "tomorrow"
+                    | "today"
+                    | "tonight"
+                    | "tmrw"
+                    | "yesterday"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+            ) || weekday_num(w).is_some()
+        };
+        if i >= 2 && matches!(l.w(i - 1), "at" | "@") && day_word(l.w(i - 2)) {
+            return true;
+        }
+        match l.w(j) {
+            "tonight" | "tomorrow" | "today" | "tmrw" => true,
+            "this" => matches!(l.w(j + 1), "morning" | "afternoon" | "evening"),
+            _ => false,
+        }
+    }
+
+    /// Minutes written in words after an hour: "thirty", "fifty nine", "twenty-three",
+    /// "oh three", "zero three".
+    fn minute_words(&self, k: usize) -> Option<(u32, usize)> {
+        let l = self.l;
+        let w = l.w(k);
+        let next = |k: usize| {
+            if l.is(k + 1, "-") && l.joined(k) {
+                k + 2
+            } else {
+                k + 1
+            }
+        };
+        if matches!(w, "oh" | "o" | "ou" | "zero") {
+            let k2 = next(k);
+            let u = unit_word(l.w(k2))?;
+            return Some((u, k2 + 1));
+        }
+        if let Some(t) = teen_word(w) {
+            return Some((t, k + 1));
+        }
+        let t = match w {
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" | "fourty" => 40,
+            "fifty" => 50,
+            _ => return None,
+        };
+        let k2 = next(k);
+        match unit_word(l.w(k2)) {
+            Some(u) => Some((t + u, k2 + 1)),
+            None => Some((t, k + 1)),
+        }
+    }
+
+    /// "half past three", "a quarter to noon", "20 minutes past 3pm", "twenty after 3pm",
+    /// "15 to noon": minutes counted from an hour.
+    fn r_rel_clock(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let (n, mut j, strong) = match l.w(i) {
+            "half" => (30, i + 1, true),
+            "quarter" => (15, i + 1, true),
+            "a" if l.is(i + 1, "quarter") => (15, i + 2, true),
+            _ => {
+                let n = num::read(l, i)?;
+                if n.ordinal || n.value.fract() != 0.0 || !(1.0..=59.0).contains(&n.value) {
+                    return None;
+                }
+                let mut j = n.last;
+                let minutes = matches!(l.w(j), "minutes" | "minute" | "min" | "mins");
+                if minutes {
+                    j += 1;
+                }
+                (n.value as u32, j, minutes)
+            }
+        };
+        let rel = l.w(j);
+        let sign: i32 = match rel {
+            "past" | "after" => 1,
+            "from" if strong => 1,
+            "to" | "till" | "before" | "of" => -1,
+            _ => return None,
+        };
+        j += 1;
+        let target = self.r_clock(j).or_else(|| {
+            // A bare hour after "past": "half past three", "quarter past 3".
+            if rel != "past" {
+                return None;
+            }
+            let h = if l.is_num(j) {
+                let raw = l.raw(j);
+                if raw.len() > 2 || raw.contains(['.', ',']) {
+                    return None;
+                }
+                raw.parse::<u32>().ok()?
+            } else {
+                hour_word(l.w(j))?
+            };
+            if !(1..=12).contains(&h) || l.is_num(j + 1) || unit_after(l, j + 1) {
+                return None;
+            }
+            let h = if h <= 3 { h + 12 } else { h };
+            let mut x = mk(j, j + 1, TimexType::Time, String::new(), "time.clock");
+            x.clock = Some((h as u8, 0));
+            Some(x)
+        })?;
+        let (th, tm) = target.clock?;
+        let explicit = !matches!(target.cgrain, Some(Grain::Hour))
+            || l.w(j) == "noon"
+            || l.w(j) == "midnight"
+            || target.last > j + 1;
+        if sign < 0 && !(strong || matches!(l.w(j), "noon" | "midnight")) {
+            return None;
+        }
+        if rel == "after" && !(strong || explicit) {
+            return None;
+        }
+        let total = (th as i32 * 60 + tm as i32 + sign * n as i32).rem_euclid(24 * 60);
+        let (h, mi) = ((total / 60) as u8, (total % 60) as u8);
+        let r = self.a.0;
+        let v = match r {
+            Some(r) => format!("{}T{h:02}:{mi:02}", fmt_date(r)),
+            None => format!("XXXX-XX-XXT{h:02}:{mi:02}"),
+        };
+        let mut x = mk(i, target.last, TimexType::Time, v, "time.rel_clock");
+        x.clock = Some((h, mi));
+        x.cgrain = Some(Grain::Minute);
         x.anchored = true;
         Some(x)
     }
@@ -3188,6 +3496,9 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
     combine(&cx, &mut ms);
     merge_date_time(&cx, &mut ms);
     pair_ranges(&cx, &mut ms);
+    for m in &mut ms {
+        finish_bounds(&cx, m);
+    }
     ms.into_iter()
         .map(|m| {
             let signal = if m.first > 0 {
@@ -3208,9 +3519,220 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                 rule: m.rule,
                 day: m.day,
                 clock: m.clock,
+                bounds: m.bounds,
             }
         })
         .collect()
+}
+
+/// The grain of a TIMEX3 duration letter.
+fn unit_grain(u: &str, clock: bool) -> Option<Grain> {
+    Some(match (u, clock) {
+        ("S", true) => Grain::Second,
+        ("M", true) => Grain::Minute,
+        ("H", true) => Grain::Hour,
+        ("D", _) => Grain::Day,
+        ("W", _) => Grain::Week,
+        ("M", false) => Grain::Month,
+        ("Q", _) => Grain::Quarter,
+        ("Y", _) => Grain::Year,
+        _ => return None,
+    })
+}
+
+/// An amount of `g` as a whole number of `g` or of a finer grain ("2.5 hours" = 150 minutes).
+fn whole_units(n: f64, g: Grain) -> Option<(i64, Grain)> {
+    if !n.is_finite() || n.abs() > 1e6 {
+        return None;
+    }
+    if n.fract() == 0.0 {
+        return Some((n as i64, g));
+    }
+    let (f, finer) = match g {
+        Grain::Hour => (60.0, Grain::Minute),
+        Grain::Minute => (60.0, Grain::Second),
+        Grain::Day => (24.0, Grain::Hour),
+        Grain::Week => (7.0, Grain::Day),
+        Grain::Year => (12.0, Grain::Month),
+        Grain::Quarter => (3.0, Grain::Month),
+        _ => return None,
+    };
+    let v = n * f;
+    (v.fract().abs() < 1e-9).then_some((v.round() as i64, finer))
+}
+
+/// "the last 2 days" = `[today - 2, today)`, "the next 3 hours" = `[this hour + 1, + 4)`.
+fn last_next_bounds(dir: i64, n: f64, g: Option<Grain>) -> Option<Bounds> {
+    let (k, g) = whole_units(n, g?)?;
+    let (a, b) = if dir < 0 { (-k, 0) } else { (1, k + 1) };
+    let at = |n: i64| Point::Now {
+        n,
+        unit: g,
+        trunc: g,
+    };
+    Some(Bounds {
+        start: at(a),
+        end: Some(at(b)),
+        grain: g,
+    })
+}
+
+/// A TIMEX3 duration of one unit ("P7D", "PT2.5H", "PTXH" as three): amount and grain.
+fn parse_duration(v: &str) -> Option<(f64, Grain)> {
+    let (body, clock) = match v.strip_prefix("PT") {
+        Some(b) => (b, true),
+        None => (v.strip_prefix('P')?, false),
+    };
+    let u = body.get(body.len().checked_sub(1)?..)?;
+    let num = &body[..body.len() - 1];
+    let n: f64 = if num == "X" { 3.0 } else { num.parse().ok()? };
+    Some((n, unit_grain(u, clock)?))
+}
+
+/// "2013-SU": astronomical seasons; a year's winter is the one that ends in it.
+fn season_bounds(v: &str) -> Option<Bounds> {
+    if v.len() != 7 || v.as_bytes()[4] != b'-' {
+        return None;
+    }
+    let y: i32 = v[..4].parse().ok()?;
+    let ((ya, ma, da), (yb, mb, db)) = match &v[5..] {
+        "SP" => ((y, 3, 20), (y, 6, 21)),
+        "SU" => ((y, 6, 21), (y, 9, 24)),
+        "FA" => ((y, 9, 23), (y, 12, 21)),
+        "WI" => ((y - 1, 12, 21), (y, 3, 21)),
+        _ => return None,
+    };
+    Some(Bounds::days(ymd(ya, ma, da)?, ymd(yb, mb, db)?))
+}
+
+/// Parts of day as hours `[from, to)`.
+fn part_hours(p: &str) -> Option<(i8, i8)> {
+    Some(match p {
+        "MO" => (0, 12),
+        "AF" => (12, 19),
+        "EV" | "NI" => (18, 24),
+        _ => return None,
+    })
+}
+
+fn at_hour(d: Date, h: i8) -> Option<jiff::civil::DateTime> {
+    if h >= 24 {
+        return Some(midnight(add_days(d, 1)?));
+    }
+    Some(d.to_datetime(jiff::civil::Time::new(h, 0, 0, 0).ok()?))
+}
+
+/// "YYYY-MM-DDTHH:MM[:SS]".
+fn parse_clock_value(v: &str) -> Option<jiff::civil::DateTime> {
+    let (d, c) = v.split_once('T')?;
+    let d: Date = d.parse().ok()?;
+    let mut it = c.split(':');
+    let h: i8 = it.next()?.parse().ok()?;
+    let mi: i8 = it.next()?.parse().ok()?;
+    let s: i8 = it.next().map_or(Some(0), |x| x.parse().ok())?;
+    if h == 24 {
+        return Some(midnight(add_days(d, 1)?));
+    }
+    Some(d.to_datetime(jiff::civil::Time::new(h, mi, s, 0).ok()?))
+}
+
+/// Civil-time bounds the value leaves implicit: clock readings to their written grain, parts
+/// of day as hours, weekends from Friday evening; "by" a time runs from the reference.
+fn finish_bounds(cx: &Cx, m: &mut M) {
+    let l = cx.l;
+    let by = m.first > 0 && l.is(m.first - 1, "by");
+    if m.bounds.is_none() && m.clock.is_some() {
+        if let Some(t) = parse_clock_value(&m.value) {
+            m.bounds = Some(if by {
+                Bounds {
+                    start: Point::Now {
+                        n: 0,
+                        unit: Grain::Second,
+                        trunc: Grain::Second,
+                    },
+                    end: Some(Point::At(t)),
+                    grain: Grain::Second,
+                }
+            } else {
+                Bounds::point(t, m.cgrain.unwrap_or(Grain::Minute))
+            });
+        }
+        return;
+    }
+    if m.bounds.is_none() && m.kind == TimexType::Duration && m.first > 0 {
+        let before = l.w(m.first - 1);
+        if matches!(before, "in" | "within") {
+            if let Some((k, g)) = parse_duration(&m.value).and_then(|(n, g)| whole_units(n, g)) {
+                let at = Point::Now {
+                    n: k,
+                    unit: g,
+                    trunc: g.finer(),
+                };
+                m.bounds = Some(if before == "in" {
+                    // The future reading: that long after the reference.
+                    Bounds {
+                        start: at,
+                        end: None,
+                        grain: g.finer(),
+                    }
+                } else {
+                    Bounds {
+                        start: Point::Now {
+                            n: 0,
+                            unit: Grain::Second,
+                            trunc: Grain::Second,
+                        },
+                        end: Some(at),
+                        grain: Grain::Second,
+                    }
+                });
+            }
+        }
+        return;
+    }
+    if m.bounds.is_some() || m.value.len() < 7 {
+        return;
+    }
+    if let Some(b) = season_bounds(&m.value) {
+        m.bounds = Some(b);
+        return;
+    }
+    if m.value.len() < 8 {
+        return;
+    }
+    let v = m.value.as_str();
+    let tail = &v[v.len() - 2..];
+    if v.as_bytes()[v.len() - 3] == b'T' {
+        if let (Some((a, b)), Some(d)) = (part_hours(tail), m.day) {
+            let a = if m.modifier == Some("LATE") { 21 } else { a };
+            if let (Some(s), Some(e)) = (at_hour(d, a), at_hour(d, b)) {
+                m.bounds = Some(Bounds::span(s, e, Grain::Hour));
+            }
+        }
+        return;
+    }
+    if tail == "WE" && v.len() == 11 {
+        let (Ok(y), Ok(w)) = (v[..4].parse::<i16>(), v[6..8].parse::<i8>()) else {
+            return;
+        };
+        let Ok(fri) = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Friday) else {
+            return;
+        };
+        let fri = fri.date();
+        if let (Some(s), Some(e)) = (at_hour(fri, 18), add_days(fri, 3)) {
+            m.bounds = Some(Bounds::span(s, midnight(e), Grain::Hour));
+        }
+    }
+}
+
+/// A "past"/"to" word within three tokens: "half past", "twenty five minutes to".
+fn rel_clock_near(l: &Lexed, i: usize) -> bool {
+    (1..=3).any(|k| {
+        matches!(
+            l.w(i + k),
+            "past" | "after" | "to" | "till" | "before" | "of" | "from"
+        )
+    })
 }
 
 fn best_at(cx: &Cx, i: usize) -> Option<M> {
@@ -3276,6 +3798,9 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
             consider(cx.r_century(i));
         }
         consider(cx.r_clock(i));
+        if rel_clock_near(l, i) {
+            consider(cx.r_rel_clock(i));
+        }
         if unit_near {
             consider(cx.r_duration(i));
         }
@@ -3306,6 +3831,11 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_quarter(i));
         consider(cx.r_century(i));
         consider(cx.r_clock(i));
+        if l.class(i) & cls::NUM != 0 || l.is(i, "a") {
+            if rel_clock_near(l, i) {
+                consider(cx.r_rel_clock(i));
+            }
+        }
         consider(cx.r_duration(i));
         consider(cx.r_year(i));
         consider(cx.r_set(i));
