@@ -201,7 +201,9 @@ def main():
 
     added = 0
     for iso3, office, name, family, short, since in holders:
-        open_rows = [r for r in rows if r["country"] == iso3 and not r["end"]]
+        # open curated rows, and closed ones that start on the Factbook's date: the same term,
+        # which the curated file already knows has ended (the Factbook snapshot is older)
+        open_rows = [r for r in rows if r["country"] == iso3 and (not r["end"] or r["start"] == since)]
         # Same person when a family-name token matches; common Arabic given names written in
         # capitals by the Factbook ("MUHAMMAD BIN RASHID") do not count.
         keys = [fold(x) for x in family if fold(x) not in COMMON_GIVEN]
@@ -213,7 +215,7 @@ def main():
                 extra = [x for x in [name] + short if x != r["name"]]
                 r["aliases"] = join_list(r["aliases"].split("|") + extra)
             continue
-        clash = [r for r in open_rows if r["office"] == office]
+        clash = [r for r in open_rows if r["office"] == office and not r["end"]]
         if clash:
             if all(since > r["start"] for r in clash):
                 # The Factbook is newer here: close the curated term at its successor's start.
