@@ -409,11 +409,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 }
                 // an infinitive complement of an event already found ("invited X to make a
                 // visit") is part of that event, not one of its own
-                if chosen.iter().any(|c| {
-                    c.end <= m.start
-                        && (words[c.end..m.start].iter().any(|w| w == "to")
-                            || words[c.end - 1] == "to")
-                }) {
+                // "agreed to deepen ties and signed deals": a past-tense verb after "and" is a
+                // second finite verb of the clause, not part of the complement
+                let second_finite = m.start > cl.start
+                    && words[m.start - 1] == "and"
+                    && words[m.start].ends_with("ed");
+                if !second_finite
+                    && chosen.iter().any(|c| {
+                        c.end <= m.start
+                            && (words[c.end..m.start].iter().any(|w| w == "to")
+                                || words[c.end - 1] == "to")
+                    })
+                {
                     continue;
                 }
                 chosen.push(m);
@@ -665,6 +672,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                             *a > anchor
                                 && *a < end_scan
                                 && inp.mentions[*mi].kind != MentionKind::Modifier
+                                // an actor of the subject is not its own target
+                                && !subject
+                                    .iter()
+                                    .any(|&s| inp.mentions[s].actor == inp.mentions[*mi].actor)
                         })
                         .find(|(mi, a, _)| {
                             // a place after "in" is where it happened, not to whom; a place of
@@ -692,6 +703,8 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         })
                 };
                 let (mut source, mut target): (Option<usize>, Option<usize>);
+                // the second conjunct of a coordinated subject that acts on the same target
+                let mut co_source: Option<usize> = None;
                 if passive {
                     let agent = ments
                         .iter()
@@ -723,13 +736,19 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 } else {
                     source = subject.first().copied();
                     // "X and Y signed a deal": coordinated subjects act on each other
-                    target = m.target.or_else(|| {
-                        if subject.len() == 2 {
-                            Some(subject[1])
-                        } else {
-                            after_target()
+                    // ... unless the clause names an object: "France and Germany called on
+                    // Turkey" is two events, each country's call on Turkey
+                    target = m.target.or_else(after_target);
+                    if subject.len() == 2 {
+                        // a place after the verb is where the two met, not their target
+                        if target.is_some_and(|t| inp.mentions[t].kind == MentionKind::Place)
+                            && m.target.is_none()
+                        {
+                            target = None;
+                        } else if target.is_some() {
+                            co_source = Some(subject[1]);
                         }
-                    });
+                    }
                     if source.is_some() {
                         how.push("subject before the verb is the source".into());
                     }
@@ -985,6 +1004,12 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 } else {
                     pat.code.clone()
                 };
+                let co_event = co_source.map(actor_of).filter(|&a| {
+                    a != src_actor
+                        && Some(a) != tgt_actor
+                        && inp.actors_country(a).is_some()
+                        && inp.actors_country(a) != inp.actors_country(src_actor)
+                });
                 events.push(EventRec {
                     source: Some(src_actor),
                     target: tgt_actor,
@@ -999,6 +1024,14 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     paragraph: s.paragraph,
                     how: how.join("; "),
                 });
+                if let Some(co) = co_event {
+                    let mut second = events[events.len() - 1].clone();
+                    second.source = Some(co);
+                    second
+                        .how
+                        .push_str("; second conjunct of the subject: its own event");
+                    events.push(second);
+                }
             }
         }
     }

@@ -335,3 +335,28 @@ fn a_nominal_event_in_a_prepositional_phrase_is_not_the_subjects() {
         "{t:?}"
     );
 }
+
+#[test]
+fn coordinated_subjects_with_an_object_each_act_on_it() {
+    let d = code(
+        "Norway and Denmark called on Iceland to end the dispute.",
+        Some("2019-05-02"),
+    );
+    let t = triples(&d);
+    assert!(
+        t.contains(&("020".into(), "NOR".into(), "ISL".into())),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("020".into(), "DNK".into(), "ISL".into())),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(_, s, o)| s == "NOR" && o == "DNK"), "{t:?}");
+    // without an object they act on each other
+    let d = code(
+        "Egypt and Ethiopia failed to reach agreement on Egyptian dams.",
+        None,
+    );
+    let t = triples(&d);
+    assert!(t.iter().any(|(_, s, o)| s == "EGY" && o == "ETH"), "{t:?}");
+}
