@@ -831,11 +831,20 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .find(|(_, a, _)| *a > cl.start && *a < cl.end && words[*a - 1] == "in")
                         .map(|x| actor_of(x.0))
                         .filter(|&t| inp.actors_country(t).is_some())
-                        // else the source's own country ("the government lifted the curfew")
-                        .or(Some(src_actor));
-                    how.push(
-                        "domestic event: target is the place's or the source's country".into(),
-                    );
+                        // else the source's own country ("the government lifted the curfew");
+                        // an international organization or armed group has none
+                        .or_else(|| {
+                            inp.actors_country(src_actor)
+                                .is_some_and(|c| c.len() == 3)
+                                .then_some(src_actor)
+                        });
+                    if tgt_actor.is_some() {
+                        how.push(
+                            "domestic event: target is the place's or the source's country".into(),
+                        );
+                    } else {
+                        continue;
+                    }
                 }
                 // an event needs a target unless its pattern says it has none ("X protested")
                 if tgt_actor.is_none() && !targetless_ok {

@@ -173,8 +173,18 @@ impl Gazetteer {
             "Power", "Rich", "Wise", "Just", "Best", "Small", "Major", "Field", "Lord", "Faith",
             "Page", "West", "North", "South", "East",
         ];
+        // a word that opens some office holder's name is a given name ("Osman Saleh
+        // Mohammed" must not make every "Mohammed" Eritrea's foreign minister)
+        let given_names: std::collections::HashSet<&str> = d
+            .leaders
+            .iter()
+            .flat_map(|l| std::iter::once(&l.name).chain(l.aliases.iter()))
+            .filter_map(|w| w.split_whitespace().next())
+            .collect();
         surnames.retain(|k, _| {
-            !COMMON_WORDS.contains(&k.as_str()) && !crate::lexicon::is_calendar_word(k)
+            !COMMON_WORDS.contains(&k.as_str())
+                && !crate::lexicon::is_calendar_word(k)
+                && !given_names.contains(k.as_str())
         });
         let leader_surnames = surnames
             .into_iter()
