@@ -255,7 +255,7 @@ fn case_ordinal(case: &Value) -> Result<bool, String> {
 fn case_percent(case: &Value) -> Result<bool, String> {
     let text = input(case);
     let want = results(case);
-    let got: Vec<Got> = attache_quant::extract(text, &QuantContext::default())
+    let mut got: Vec<Got> = attache_quant::extract(text, &QuantContext::default())
         .into_iter()
         .filter(|q| q.kind == QuantityKind::Percent)
         .map(|q| Got {
@@ -266,12 +266,30 @@ fn case_percent(case: &Value) -> Result<bool, String> {
             iso: None,
         })
         .collect();
+    // Percent words without a figure ("a small percent") are mentions with a null value.
+    for (s, e) in attache_quant::percent_words(text) {
+        let (s, e) = (char_offset(text, s), char_offset(text, e));
+        if !got.iter().any(|g| g.start < e && s < g.end) {
+            got.push(Got {
+                start: s,
+                end: e,
+                num: None,
+                text_value: String::new(),
+                iso: None,
+            });
+        }
+    }
+    got.sort_by_key(|g| g.start);
     compare(text, &want, &got, |w, g| {
-        w.get("Resolution")
+        let v = w
+            .get("Resolution")
             .and_then(|r| r.get("value"))
-            .and_then(Value::as_str)
-            .and_then(parse_num)
-            .is_some_and(|v| close(v, g.num.unwrap_or(f64::NAN)))
+            .and_then(Value::as_str);
+        match (v, g.num) {
+            (Some("null"), None) => true,
+            (v, Some(n)) => v.and_then(parse_num).is_some_and(|v| close(v, n)),
+            _ => false,
+        }
     })
 }
 

@@ -299,12 +299,8 @@ fn iso_code_lower(w: &str) -> Option<&'static str> {
 }
 
 /// A currency written before the number: returns (code, tokens used).
-fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usize)> {
-    let dollar = || {
-        ctx.default_dollar
-            .clone()
-            .unwrap_or_else(|| "USD".to_string())
-    };
+fn money_prefix<'c>(l: &Lexed, i: usize, ctx: &'c QuantContext) -> Option<(&'c str, usize)> {
+    let dollar = || ctx.default_dollar.as_deref().unwrap_or("USD");
     let w = l.w(i);
     let raw = l.raw(i);
     let sym = |s: &str| -> Option<&'static str> {
@@ -326,15 +322,15 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
         return Some((dollar(), 1));
     }
     if let Some(c) = sym(raw) {
-        return Some((c.to_string(), 1));
+        return Some((c, 1));
     }
     if raw == "₿" {
-        return Some(("BTC".to_string(), 1));
+        return Some(("BTC", 1));
     }
     if l.is_word(i) {
         // "U.S $", "u.s $"
         if w == "u" && l.is(i + 1, ".") && l.is(i + 2, "s") && l.is(i + 3, "$") {
-            return Some(("USD".to_string(), 4));
+            return Some(("USD", 4));
         }
         // "US$", "HK$", "C$", "A$", "usd$", "c $" (lowercase styles write a space)
         // Lowercase styles write a space ("c $ 16.4", "us $ 150"); "a $" and "'s $" are not codes.
@@ -361,35 +357,35 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
                 "mex" | "mx" => "MXN",
                 _ => return None,
             };
-            return Some((c.to_string(), 2));
+            return Some((c, 2));
         }
         // "U.S.$"
         if w == "u" && l.is(i + 1, ".") && l.is(i + 2, "s") && l.is(i + 3, ".") && l.is(i + 4, "$")
         {
-            return Some(("USD".to_string(), 5));
+            return Some(("USD", 5));
         }
         if let Some(c) = iso_code(raw) {
-            return Some((c.to_string(), 1));
+            return Some((c, 1));
         }
         if raw == "Rs" {
-            return Some(("INR".to_string(), if l.is(i + 1, ".") { 2 } else { 1 }));
+            return Some(("INR", if l.is(i + 1, ".") { 2 } else { 1 }));
         }
         if raw == "RM" {
-            return Some(("MYR".to_string(), 1));
+            return Some(("MYR", 1));
         }
         // "ringgit 42", "malaysian ringgits 42"
         if matches!(w, "ringgit" | "ringgits") && l.is_num(i + 1) {
-            return Some(("MYR".to_string(), 1));
+            return Some(("MYR", 1));
         }
         if matches!(w, "malaysia" | "malaysian")
             && matches!(l.w(i + 1), "ringgit" | "ringgits")
             && l.is_num(i + 2)
         {
-            return Some(("MYR".to_string(), 2));
+            return Some(("MYR", 2));
         }
         if let Some(c) = iso_code_lower(raw) {
             if l.is_num(i + 1) && l.near(i) {
-                return Some((c.to_string(), 1));
+                return Some((c, 1));
             }
         }
     }
@@ -397,11 +393,8 @@ fn money_prefix(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<(String, usiz
 }
 
 /// A currency written after the number ("dlrs", "Canadian dlrs", "stg", "yen"): (code, tokens, factor).
-fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usize, f64)> {
-    let dollar = ctx
-        .default_dollar
-        .clone()
-        .unwrap_or_else(|| "USD".to_string());
+fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c str, usize, f64)> {
+    let dollar = ctx.default_dollar.as_deref().unwrap_or("USD");
     let is_dollar = |w: &str| matches!(w, "dlrs" | "dlr" | "dollars" | "dollar" | "dols");
     // Nationality + dollars.
     let (nat, k): (Option<&str>, usize) = {
@@ -433,7 +426,7 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
     };
     if let Some(c) = nat {
         if is_dollar(l.w(j + k)) {
-            return Some((c.to_string(), k + 1, 1.0));
+            return Some((c, k + 1, 1.0));
         }
     }
     let w = l.w(j);
@@ -446,7 +439,7 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         "$" => return Some((dollar, 1, 1.0)),
         "€" => {
             return Some((
-                "EUR".into(),
+                "EUR",
                 if l.is(j + 1, "ur") && l.joined(j) {
                     2
                 } else {
@@ -455,35 +448,35 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
                 1.0,
             ))
         }
-        "£" => return Some(("GBP".into(), 1, 1.0)),
+        "£" => return Some(("GBP", 1, 1.0)),
         "¢" => return Some((dollar, 1, 0.01)),
-        "元" => return Some(("CNY".into(), 1, 1.0)),
-        "₡" => return Some(("CRC".into(), 1, 1.0)),
-        "₾" => return Some(("GEL".into(), 1, 1.0)),
-        "₭" => return Some(("LAK".into(), 1, 1.0)),
-        "₩" => return Some(("KRW".into(), 1, 1.0)),
-        "¥" => return Some(("JPY".into(), 1, 1.0)),
+        "元" => return Some(("CNY", 1, 1.0)),
+        "₡" => return Some(("CRC", 1, 1.0)),
+        "₾" => return Some(("GEL", 1, 1.0)),
+        "₭" => return Some(("LAK", 1, 1.0)),
+        "₩" => return Some(("KRW", 1, 1.0)),
+        "¥" => return Some(("JPY", 1, 1.0)),
         _ => {}
     }
     if l.is_word(j) {
         let raw = l.raw(j);
         if let Some(c) = iso_code(raw) {
-            return Some((c.to_string(), 1, 1.0));
+            return Some((c, 1, 1.0));
         }
         if raw == "US" && l.is(j + 1, "$") && l.joined(j) {
-            return Some(("USD".into(), 2, 1.0));
+            return Some(("USD", 2, 1.0));
         }
         if let Some(c) = iso_code_lower(w) {
-            return Some((c.to_string(), 1, 1.0));
+            return Some((c, 1, 1.0));
         }
         // "30 MUSD", "120 MEUR": millions of a currency.
         if raw.len() == 4 && raw.starts_with('M') {
             if let Some(c) = iso_code(&raw[1..]) {
-                return Some((c.to_string(), 1, 1e6));
+                return Some((c, 1, 1e6));
             }
         }
         if raw == "RM" {
-            return Some(("MYR".into(), 1, 1.0));
+            return Some(("MYR", 1, 1.0));
         }
         if raw == "LE" || (w == "l" && l.is(j + 1, ".") && l.is(j + 2, "e")) {
             let k = if raw == "LE" {
@@ -493,23 +486,21 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
             } else {
                 3
             };
-            return Some(("EGP".into(), k, 1.0));
+            return Some(("EGP", k, 1.0));
         }
     }
-    let two = |c: &str| Some((c.to_string(), 2, 1.0));
+    let two = |c: &'static str| Some((c, 2, 1.0));
     match (w, w1) {
         ("swiss", "francs" | "franc") => return two("CHF"),
         ("french", "francs" | "franc") => return two("FRF"),
         ("belgian", "francs" | "franc") => return two("BEF"),
         ("west", "german") if matches!(l.w(j + 2), "marks" | "mark") => {
-            return Some(("DEM".into(), 3, 1.0))
+            return Some(("DEM", 3, 1.0))
         }
         ("german" | "deutsche", "marks" | "mark") => return two("DEM"),
         ("pounds" | "pound", "sterling") => return two("GBP"),
         ("saudi", "riyals" | "riyal") => return two("SAR"),
-        ("south", "african") if matches!(l.w(j + 2), "rand") => {
-            return Some(("ZAR".into(), 3, 1.0))
-        }
+        ("south", "african") if matches!(l.w(j + 2), "rand") => return Some(("ZAR", 3, 1.0)),
         ("indian", "rupees") => return two("INR"),
         ("japanese", "yen") => return two("JPY"),
         ("kazakh", "tenge") => return two("KZT"),
@@ -528,12 +519,10 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         ("mexican", "pesos" | "peso") => return two("MXN"),
         ("russian", "roubles" | "rubles") => return two("RUB"),
         ("new", "shekels") => return two("ILS"),
-        ("d", "-") if matches!(l.w(j + 2), "marks" | "mark") => {
-            return Some(("DEM".into(), 3, 1.0))
-        }
+        ("d", "-") if matches!(l.w(j + 2), "marks" | "mark") => return Some(("DEM", 3, 1.0)),
         _ => {}
     }
-    let one = |c: &str| Some((c.to_string(), 1, 1.0));
+    let one = |c: &'static str| Some((c, 1, 1.0));
     match w {
         "stg" | "sterling" => one("GBP"),
         "pounds" | "pound" | "quid" => {
@@ -568,7 +557,7 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         "pesetas" | "peseta" => one("ESP"),
         "bitcoins" | "bitcoin" | "btc" => one("BTC"),
         "pennies" => Some((dollar, 1, 0.01)),
-        "penny" => Some(("GBP".into(), 1, 0.01)),
+        "penny" => Some(("GBP", 1, 0.01)),
         "baht" => one("THB"),
         "rupiah" => one("IDR"),
         "shekels" => one("ILS"),
@@ -577,9 +566,7 @@ fn money_suffix(l: &Lexed, j: usize, ctx: &QuantContext) -> Option<(String, usiz
         "soms" | "som" => one("KGS"),
         "hryvnia" | "hryvnias" => one("UAH"),
         "cents" | "cent" => Some((dollar, 1, 0.01)),
-        "pence" | "p" if l.joined(j.saturating_sub(1)) || w == "pence" => {
-            Some(("GBP".into(), 1, 0.01))
-        }
+        "pence" | "p" if l.joined(j.saturating_sub(1)) || w == "pence" => Some(("GBP", 1, 0.01)),
         _ => None,
     }
 }
@@ -835,12 +822,13 @@ fn hedge_before(l: &Lexed, i: usize) -> Option<(Qualifier, usize)> {
 }
 
 /// A read quantity before hedges and ranges are applied.
-struct Reading {
+struct Reading<'c> {
     first: usize,
     last: usize, // one past
     kind: QuantityKind,
     value: f64,
-    unit: Option<String>,
+    /// A static code or the context's dollar: no allocation until the quantity is kept.
+    unit: Option<&'c str>,
     num: Num,
     rule: &'static str,
 }
@@ -960,7 +948,7 @@ fn cents_tail(l: &Lexed, j: usize, main: &Num) -> Option<(f64, usize)> {
     Some((m.value / 100.0, e))
 }
 
-fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
+fn read_quantity<'c>(l: &Lexed, i: usize, ctx: &'c QuantContext) -> Option<Reading<'c>> {
     // "minus five percent"
     if matches!(l.w(i), "minus" | "negative") && l.near(i) {
         let mut r = read_quantity(l, i + 1, ctx)?;
@@ -981,7 +969,7 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
                     last: n.last,
                     kind: QuantityKind::Percent,
                     value: n.value,
-                    unit: Some("percent".into()),
+                    unit: Some("percent"),
                     num: n,
                     rule: "percent.prefix",
                 });
@@ -1098,7 +1086,7 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
                 last: j + k,
                 kind: QuantityKind::Percent,
                 value: n.value,
-                unit: Some(unit.to_string()),
+                unit: Some(unit),
                 num: n,
                 rule: "percent",
             });
@@ -1145,7 +1133,7 @@ fn read_quantity(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Reading> {
                 last: j + k,
                 kind: QuantityKind::Measure,
                 value: n.value,
-                unit: Some(unit.to_string()),
+                unit: Some(unit),
                 num: n,
                 rule: "measure",
             });
@@ -1275,7 +1263,7 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
             kind: r.kind,
             value: r.value,
             range: None,
-            unit: r.unit.clone(),
+            unit: r.unit.map(str::to_string),
             qualifier: None,
             hedge_start: None,
             rule: r.rule,
@@ -1320,7 +1308,7 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
                     }
                     if r.kind == QuantityKind::Count && r2.kind != QuantityKind::Count {
                         q.kind = r2.kind;
-                        q.unit = r2.unit.clone();
+                        q.unit = r2.unit.map(str::to_string);
                         q.rule = r2.rule;
                     }
                     q.value = lo;
@@ -1437,10 +1425,33 @@ fn could_start(l: &Lexed, i: usize) -> bool {
         }
         Some(TokKind::Word) => {
             let c = l.class(i);
-            if c & (lex::cls::NUM | lex::cls::QSTART) != 0 {
+            if c & lex::cls::NUM != 0 {
                 return true;
             }
-            // Currency codes and signs before a number: "USD 6", "US$4.7", "c $ 16.4", "Rs. 20".
+            let next = l.kind(i + 1);
+            if c & lex::cls::QSTART != 0 {
+                // "a"/"an"/"per" are frequent: they start a quantity only before a number
+                // word ("a million", "a third"), a currency noun ("a dollar"), "A$" or "cent".
+                return match l.w(i) {
+                    "a" | "an" => {
+                        l.class(i + 1) & lex::cls::NUM != 0
+                            || (next == Some(TokKind::Sym) && l.joined(i))
+                            || matches!(
+                                l.w(i + 1),
+                                "dollar" | "euro" | "pound" | "yen" | "cent" | "penny"
+                            )
+                    }
+                    "per" => l.is(i + 1, "cent"),
+                    _ => true,
+                };
+            }
+            // Currency codes and signs before a number: "USD 6", "US$4.7", "c $ 16.4", "Rs. 20",
+            // "malaysian ringgit 42". Most words are followed by two more words: no prefix.
+            match next {
+                Some(TokKind::Num | TokKind::Sym) => {}
+                Some(TokKind::Word) if l.is_num(i + 2) => {}
+                _ => return false,
+            }
             let next_num =
                 |k: usize| l.is_num(k) || l.is(k, "$") || (l.is(k, ".") && l.is_num(k + 1));
             let w = l.w(i);
@@ -1504,6 +1515,48 @@ pub fn currency_before(l: &Lexed, i: usize) -> bool {
     (1..=5).any(|k| i >= k && money_prefix(l, i - k, &ctx).is_some_and(|(_, n)| n == k))
 }
 
+/// Percent words used as nouns without a figure ("a small percent", "the % of increase",
+/// "calculate a percentage"): byte spans `[start, end)` of the word. They carry no value, so
+/// [`extract`] leaves them out; reference suites count them as percentage mentions.
+pub fn percent_words(text: &str) -> Vec<(usize, usize)> {
+    let l = Lexed::new(text);
+    let mut out = Vec::new();
+    for i in 1..l.len() {
+        if !matches!(l.w(i), "percent" | "percentage" | "%") {
+            continue;
+        }
+        let det = matches!(
+            l.w(i - 1),
+            "a" | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "what"
+                | "which"
+                | "small"
+                | "large"
+                | "big"
+                | "high"
+                | "low"
+                | "higher"
+                | "lower"
+                | "certain"
+                | "given"
+                | "greater"
+                | "smaller"
+        );
+        // "percentage points" and "percent of 10" carry a figure; the full reader has them.
+        let figure_after =
+            l.is(i + 1, "point") || l.is(i + 1, "points") || (l.is(i + 1, "of") && l.is_num(i + 2));
+        // A sign glued to its neighbours is URL escaping ("a%20dog"), not a word.
+        let glued = l.is(i, "%") && (l.joined(i - 1) || l.joined(i));
+        if det && !figure_after && !glued {
+            out.push((l.start(i), l.end(i)));
+        }
+    }
+    out
+}
+
 /// The lowercase month number of a month word ("jan", "january"), for the time stage.
 pub fn month_number(w: &str) -> Option<u8> {
     month_word(w)
@@ -1512,6 +1565,19 @@ pub fn month_number(w: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_words_without_figures() {
+        let text = "Only a tiny percentage voted; the percent rose 5 percent, 2 percentage points.";
+        let got: Vec<&str> = percent_words(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(got, vec!["percent"]);
+        let text = "What percentage of the vote? A large percent.";
+        assert_eq!(percent_words(text).len(), 2);
+        assert!(percent_words("see x.org/a%20dog and the % of it").len() == 1);
+    }
 
     #[test]
     fn lowercase_keeps_offsets() {

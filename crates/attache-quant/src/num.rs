@@ -155,6 +155,41 @@ fn is_number_word(w: &str) -> bool {
 
 /// Parses the digits of a `Num` token ("1,234.5"); `None` for odd shapes like "1.2.3".
 pub fn parse_digits(s: &str) -> Option<f64> {
+    // Fast path: up to 15 significant digits fit an f64 exactly, and dividing by an exact
+    // power of ten rounds once, as parsing the decimal string does.
+    let mut int: u64 = 0;
+    let mut digits = 0u32;
+    let mut frac: Option<u32> = None;
+    let mut simple = true;
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                int = int * 10 + u64::from(b - b'0');
+                digits += 1;
+                if let Some(f) = frac.as_mut() {
+                    *f += 1;
+                }
+                if digits > 15 {
+                    simple = false;
+                    break;
+                }
+            }
+            b',' if frac.is_none() => {}
+            b'.' if frac.is_none() => frac = Some(0),
+            b'.' => return None,
+            _ => {
+                simple = false;
+                break;
+            }
+        }
+    }
+    if simple && digits > 0 {
+        const POW10: [f64; 16] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        ];
+        let f = frac.unwrap_or(0) as usize;
+        return Some(int as f64 / POW10[f]);
+    }
     if s.bytes().filter(|&b| b == b'.').count() > 1 {
         return None;
     }
@@ -177,6 +212,12 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 pub fn read(l: &Lexed, i: usize) -> Option<Num> {
     match l.kind(i)? {
         TokKind::Num => read_digits(l, i),
+        // Every word a number can start with is a NUM-class word or "a"/"an".
+        TokKind::Word
+            if l.class(i) & crate::lex::cls::NUM == 0 && !matches!(l.w(i), "a" | "an") =>
+        {
+            None
+        }
         TokKind::Word => read_words(l, i),
         TokKind::Sym => None,
     }
@@ -540,5 +581,28 @@ mod tests {
         }
         assert!(val("one two").is_some_and(|v| v.0 == 1.0));
         assert!(val("the").is_none());
+        assert!(val("five").is_some_and(|v| v.0 == 5.0));
+    }
+
+    #[test]
+    fn digits_parse_like_decimal_strings() {
+        for s in [
+            "0.1",
+            "1,234.5",
+            "16.4",
+            "0.0085",
+            "143.80",
+            "12",
+            "999999999999999",
+            "1.7976",
+            "3.14159265358979",
+            "1234567890.12345",
+        ] {
+            let want: f64 = s.replace(',', "").parse().unwrap();
+            assert_eq!(parse_digits(s), Some(want), "{s}");
+        }
+        assert_eq!(parse_digits("1.2.3"), None);
+        let long = "12345678901234567890.5";
+        assert_eq!(parse_digits(long), long.parse().ok());
     }
 }
