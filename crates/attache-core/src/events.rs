@@ -597,6 +597,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 if subject_fixed {
                     // decided above
                 } else if let Some(last) = before.iter().rev().find(|(_, a, _)| !in_pp(*a)) {
+                    // "Pakistan, a key U.S. ally, has refused": an apposition between commas
+                    // describes the subject before it
+                    let appositive_head = before.iter().find(|(_, _, b)| {
+                        *b < last.1
+                            && words[*b] == ","
+                            && (last.2..m.start).any(|k| words[k] == ",")
+                            && !words[*b + 1..last.1].iter().any(|w| w == ",")
+                    });
+                    let last = appositive_head.unwrap_or(last);
+                    if appositive_head.is_some() {
+                        how.push("the subject before an apposition".into());
+                    }
                     subject.push(last.0);
                     // coordination: "X and Y <verb>"
                     let (_, a, _) = **last;
@@ -666,7 +678,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     .unwrap_or(cl.end);
                 let after_target = || -> Option<usize> {
                     let end_scan = attribution_at;
-                    ments
+                    let full = ments
                         .iter()
                         .filter(|(mi, a, _)| {
                             *a > anchor
@@ -686,9 +698,27 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                 && inp.actors_country(inp.mentions[*mi].actor) == source_country;
                             !place || !(where_it_happened || own_country)
                         })
-                        .map(|x| x.0)
-                        // "rejected an Indian proposal": an adjective names the target when
-                        // nothing else after the verb does
+                        .map(|x| x.0);
+                    // "rejected an Indian proposal", "is opposed to French mediation in talks
+                    // with Syria": a country adjective opening the object names the target
+                    let object_adjective = ments
+                        .iter()
+                        .find(|(mi, a, _)| {
+                            *a >= m.end
+                                && *a < end_scan
+                                && inp.mentions[*mi].kind == MentionKind::Modifier
+                                && words[m.end..*a].iter().all(|w| {
+                                    matches!(
+                                        w.as_str(),
+                                        "a" | "an" | "the" | "any" | "all" | "new" | "latest"
+                                    )
+                                })
+                                && inp.actors_country(inp.mentions[*mi].actor) != source_country
+                        })
+                        .map(|x| x.0);
+                    object_adjective
+                        .or(full)
+                        // an adjective names the target when nothing else after the verb does
                         .or_else(|| {
                             ments
                                 .iter()
@@ -784,7 +814,34 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 } else if let Some(s) = source {
                     prev_subject = Some(vec![s]);
                 }
-                let actor_of = |mi: usize| inp.mentions[mi].actor;
+                // "ethnic Albanians demonstrated in Serbia": an ethnic group is coded by the
+                // country it lives in, when the clause names one
+                let residence = ments
+                    .iter()
+                    .find(|(mi, a, _)| {
+                        *a > cl.start
+                            && *a < cl.end
+                            && words[*a - 1] == "in"
+                            && matches!(
+                                inp.mentions[*mi].kind,
+                                MentionKind::Place | MentionKind::Actor
+                            )
+                            && inp
+                                .actors_country(inp.mentions[*mi].actor)
+                                .is_some_and(|c| c.len() == 3)
+                    })
+                    .map(|x| inp.mentions[x.0].actor);
+                let actor_of = |mi: usize| {
+                    let m = &inp.mentions[mi];
+                    let ethnic = ments
+                        .iter()
+                        .find(|(x, _, _)| *x == mi)
+                        .is_some_and(|(_, a, _)| *a > 0 && words[*a - 1] == "ethnic");
+                    match residence {
+                        Some(r) if ethnic => r,
+                        _ => m.actor,
+                    }
+                };
                 let src_actor = source.map(actor_of);
                 let mut tgt_actor = target.map(actor_of);
                 // responsive verbs without an object answer the last event addressed to them

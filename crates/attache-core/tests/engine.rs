@@ -360,3 +360,25 @@ fn coordinated_subjects_with_an_object_each_act_on_it() {
     let t = triples(&d);
     assert!(t.iter().any(|(_, s, o)| s == "EGY" && o == "ETH"), "{t:?}");
 }
+
+#[test]
+fn appositions_adjectives_and_ethnic_groups_resolve_as_coders_do() {
+    let t = triples(&code(
+        "Chile, a close Peruvian partner, rejected a Bolivian proposal on Monday.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c.starts_with("12") && s == "CHL" && o == "BOL"),
+        "{t:?}"
+    );
+    let t = triples(&code(
+        "Thousands of ethnic Hungarians demonstrated in Slovakia on Sunday.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.iter().any(|(c, s, _)| c.starts_with("14") && s == "SVK"),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(_, s, _)| s == "HUN"), "{t:?}");
+}
