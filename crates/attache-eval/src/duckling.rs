@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::{close, read_json, Report, Row};
 
 const SIGNALS: &[&str] = &[
-    "on", "in", "at", "for", "during", "by", "around", "about", "of", "the",
+    "on", "in", "at", "for", "during", "by", "around", "about", "of", "the", "within",
 ];
 
 /// Words that may stay outside a money span: range openers and an article.
@@ -23,6 +23,19 @@ fn covers(phrase: &str, s: usize, e: usize) -> bool {
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .all(|w| SIGNALS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The phrase outside a range `[s, e)` is only signal words, after an opening "from" or
+/// "between" that the range's near end leaves outside.
+fn covers_range(p: &str, s: usize, e: usize) -> bool {
+    let head = p[..s].trim_end().to_lowercase();
+    let head = head
+        .strip_suffix("from")
+        .or_else(|| head.strip_suffix("between"))
+        .unwrap_or(&head)
+        .to_string();
+    let rest = format!("{head} {}", &p[e..]);
+    covers(&rest, head.len(), head.len() + 1)
 }
 
 fn whole(phrase: &str, s: usize, e: usize) -> bool {
@@ -210,7 +223,7 @@ fn money(p: &str, e: &Value) -> bool {
     }
 }
 
-/// Seconds in a TIMEX3 duration value ("P3D", "PT1.5H"); months 30 days, years 365.
+/// Seconds in a TIMEX3 duration value ("P3D", "PT1.5H"); years 365 days, months a twelfth.
 fn duration_secs(v: &str) -> Option<f64> {
     let mut secs = 0.0;
     let mut clock = false;
@@ -224,7 +237,7 @@ fn duration_secs(v: &str) -> Option<f64> {
                 num.clear();
                 secs += n * match (u, clock) {
                     ('Y', _) => 365.0 * 86400.0,
-                    ('M', false) => 30.0 * 86400.0,
+                    ('M', false) => 365.0 / 12.0 * 86400.0,
                     ('W', _) => 7.0 * 86400.0,
                     ('D', _) => 86400.0,
                     ('H', true) => 3600.0,
@@ -245,8 +258,8 @@ fn grain_secs(g: &str) -> f64 {
         "Hour" => 3600.0,
         "Day" => 86400.0,
         "Week" => 7.0 * 86400.0,
-        "Month" => 30.0 * 86400.0,
-        "Quarter" => 90.0 * 86400.0,
+        "Month" => 365.0 / 12.0 * 86400.0,
+        "Quarter" => 365.0 / 4.0 * 86400.0,
         "Year" => 365.0 * 86400.0,
         _ => f64::NAN,
     }
@@ -320,17 +333,12 @@ fn reading(t: &TimeExpr, r: DateTime) -> Option<(DateTime, &'static str)> {
     None
 }
 
-/// The exclusive end of what `t` denotes: its bounds' end, or its start plus one grain
-/// (Duckling's intervals end one grain after the last unit named: "3-4pm" ends at 17:00).
-fn end_of(t: &TimeExpr, r: DateTime) -> Option<DateTime> {
+/// The grain our reading of `t` is to.
+fn grain_of(t: &TimeExpr, r: DateTime) -> Option<Grain> {
     if let Some(b) = &t.bounds {
-        if let Some(e) = &b.end {
-            return e.resolve(r);
-        }
-        return attache_time::shift_dt(b.start.resolve(r)?, 1, b.grain);
+        return Some(b.grain);
     }
-    let (s, g) = reading(t, r)?;
-    let g = match g {
+    Some(match reading(t, r)?.1 {
         "Clock" => Grain::Minute,
         "Second" => Grain::Second,
         "Day" => Grain::Day,
@@ -339,8 +347,7 @@ fn end_of(t: &TimeExpr, r: DateTime) -> Option<DateTime> {
         "Quarter" => Grain::Quarter,
         "Year" => Grain::Year,
         _ => return None,
-    };
-    attache_time::shift_dt(s, 1, g)
+    })
 }
 
 /// Our interval: one expression with bounds that end, or two ends of a range.
@@ -350,8 +357,13 @@ fn interval(p: &str, ts: &[TimeExpr], r: DateTime) -> Option<(DateTime, DateTime
             let b = t.bounds.as_ref()?;
             Some((b.start.resolve(r)?, b.end.as_ref()?.resolve(r)?))
         }
-        [a, b] if a.range.is_some() && a.range == b.range && covers(p, a.start, b.end) => {
-            Some((reading(a, r)?.0, end_of(b, r)?))
+        [a, b] if a.range.is_some() && a.range == b.range && covers_range(p, a.start, b.end) => {
+            // The far end is counted to the finer grain of the two ("3:30-6 p.m." ends 18:01).
+            let g = grain_of(a, r)?.min(grain_of(b, r)?);
+            Some((
+                reading(a, r)?.0,
+                attache_time::shift_dt(reading(b, r)?.0, 1, g)?,
+            ))
         }
         _ => None,
     }

@@ -1340,7 +1340,19 @@ impl Cx<'_, '_> {
             .r_year(j)
             .or_else(|| self.r_month_first(j))
             .or_else(|| self.r_rel_unit(j))
-            .or_else(|| self.r_century(j))?;
+            .or_else(|| self.r_century(j))
+            .or_else(|| self.r_deictic(j).filter(|_| l.is(j, "tonight")))?;
+        // "late tonight", "late last night": the part of day keeps its type.
+        let part_of_day = inner.kind == TimexType::Time
+            && inner.clock.is_none()
+            && inner.value.len() > 3
+            && part_hours(&inner.value[inner.value.len() - 2..]).is_some();
+        if part_of_day && matches!(modifier, "LATE" | "EARLY") {
+            let mut x = inner;
+            x.first = i;
+            x.modifier = Some(modifier);
+            return Some(x);
+        }
         if inner.kind != TimexType::Date {
             return None;
         }
@@ -1351,6 +1363,7 @@ impl Cx<'_, '_> {
         x.first = i;
         x.modifier = Some(modifier);
         x.rule = "date.part";
+        x.bounds = self.edge_bounds(&x, modifier);
         Some(x)
     }
 
@@ -1367,9 +1380,11 @@ impl Cx<'_, '_> {
             return None;
         }
         let mut j = i + 2;
-        let inner = if l.is(j, "the") && matches!(l.w(j + 1), "year" | "month" | "week" | "decade")
+        let the = usize::from(l.is(j, "the"));
+        let inner = if matches!(l.w(j + the), "year" | "month" | "week" | "decade")
+            && !l.is_num(j + the + 1)
         {
-            j += 1;
+            j += the;
             let r = self.a.0;
             let (v, g) = match (l.w(j), r) {
                 ("year", Some(r)) => (format!("{:04}", r.year()), Gran::Year),
@@ -1385,7 +1400,15 @@ impl Cx<'_, '_> {
             self.r_month_first(j)
                 .or_else(|| self.r_year(j))
                 .or_else(|| self.r_rel_unit(j))
-                .or_else(|| self.r_quarter(j))?
+                .or_else(|| self.r_quarter(j))
+                .or_else(|| {
+                    // "the following week", "around next week"
+                    if matches!(l.w(j), "the" | "around") {
+                        self.r_rel_unit(j + 1)
+                    } else {
+                        None
+                    }
+                })?
         };
         if inner.kind != TimexType::Date || inner.gran == Gran::Day {
             return None;
@@ -1394,7 +1417,69 @@ impl Cx<'_, '_> {
         x.first = i;
         x.modifier = Some(modifier);
         x.rule = "date.end_of";
+        x.bounds = self.edge_bounds(&x, modifier);
         Some(x)
+    }
+
+    /// The days or months "the beginning"/"the end" of a year, month or week covers: the first
+    /// or last three months of a year, days 1-10 or 21-end of a month, Monday-Wednesday or
+    /// Friday-Sunday of a week. After "by", the end reads as a deadline: from the reference
+    /// to the end of the unit.
+    fn edge_bounds(&self, x: &M, modifier: &str) -> Option<Bounds> {
+        let l = self.l;
+        let v = x.value.as_str();
+        let b = v.as_bytes();
+        let start = modifier == "START";
+        if !start && modifier != "END" {
+            return None;
+        }
+        let (a, e, unit_end, g) = if v.len() == 4 && b.iter().all(u8::is_ascii_digit) {
+            let y: i32 = v.parse().ok()?;
+            let (a, e) = if start {
+                (ymd(y, 1, 1)?, ymd(y, 4, 1)?)
+            } else {
+                (ymd(y, 9, 1)?, ymd(y + 1, 1, 1)?)
+            };
+            (a, e, ymd(y + 1, 1, 1)?, Grain::Month)
+        } else if v.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() {
+            let first: Date = format!("{v}-01").parse().ok()?;
+            let next = add_months(first, 1)?;
+            let (a, e) = if start {
+                (first, add_days(first, 10)?)
+            } else {
+                (add_days(first, 20)?, next)
+            };
+            (a, e, next, Grain::Day)
+        } else if v.len() == 8 && b[5] == b'W' {
+            let y: i16 = v[..4].parse().ok()?;
+            let w: i8 = v[6..].parse().ok()?;
+            let mon = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday)
+                .ok()?
+                .date();
+            let (a, e) = if start {
+                (mon, add_days(mon, 3)?)
+            } else {
+                (add_days(mon, 4)?, add_days(mon, 7)?)
+            };
+            (a, e, add_days(mon, 7)?, Grain::Day)
+        } else {
+            return None;
+        };
+        let f = x.first;
+        let by = (f > 0 && l.is(f - 1, "by")) || (f > 1 && l.is(f - 1, "the") && l.is(f - 2, "by"));
+        Some(if by && !start {
+            Bounds {
+                start: Point::Now {
+                    n: 0,
+                    unit: Grain::Second,
+                    trunc: Grain::Second,
+                },
+                end: Some(Point::At(midnight(unit_end))),
+                grain: Grain::Second,
+            }
+        } else {
+            Bounds::span(midnight(a), midnight(e), g)
+        })
     }
 
     /// "the fourth quarter", "the first quarter of 2024", "Q1 2024", "the first half of 1987",
@@ -2719,6 +2804,10 @@ impl Cx<'_, '_> {
             "half" if matches!(l.w(i + 1), "a" | "an") => {
                 return self.finish_duration(i, i + 2, Some(0.5));
             }
+            // "half hour", "half day"
+            "half" if time_unit(l.w(i + 1)).is_some_and(|u| u.0 != "Q") => {
+                return self.finish_duration(i, i + 1, Some(0.5));
+            }
             _ => {
                 if w == "a" && l.is(i + 1, "few") {
                     return self.finish_duration(i, i + 2, None);
@@ -2733,13 +2822,60 @@ impl Cx<'_, '_> {
                 if n.digits && i > 0 && l.joined(i - 1) && l.is_word(i - 1) {
                     return None;
                 }
-                (Some(n.value), n.last)
+                // "5 and a half minutes", "one and three quarters of an hour"
+                let (v, j) = self.and_fraction(n.value, n.last);
+                (Some(v), j)
             }
         };
         if !l.near(j - 1) {
             return None;
         }
+        // "2 more minutes", "two additional minutes"
+        let j = if matches!(l.w(j), "more" | "additional" | "extra" | "less" | "fewer")
+            && time_unit(l.w(j + 1)).is_some()
+        {
+            j + 1
+        } else {
+            j
+        };
         self.finish_duration(i, j, n)
+    }
+
+    /// "and a half", "and three quarters (of)" after a whole amount.
+    fn and_fraction(&self, n: f64, j: usize) -> (f64, usize) {
+        let l = self.l;
+        if !l.is(j, "and") {
+            return (n, j);
+        }
+        let mut k = j + 1;
+        let count = match l.w(k) {
+            "a" | "an" | "one" => {
+                k += 1;
+                1.0
+            }
+            "two" => {
+                k += 1;
+                2.0
+            }
+            "three" => {
+                k += 1;
+                3.0
+            }
+            _ => 1.0,
+        };
+        let frac = match l.w(k) {
+            "half" if count == 1.0 => 0.5,
+            "quarter" | "quarters" => count / 4.0,
+            _ => return (n, j),
+        };
+        k += 1;
+        if l.is(k, "of") && time_unit(l.w(k + 1)).is_some() {
+            k += 1;
+        }
+        if time_unit(l.w(k)).is_none() {
+            return (n, j);
+        }
+        (n + frac, k)
     }
 
     fn finish_duration(&self, i: usize, j: usize, n: Option<f64>) -> Option<M> {
@@ -2776,6 +2912,19 @@ impl Cx<'_, '_> {
             return None;
         }
         let mut e = j + 1;
+        let mut n = n;
+        // "an hour and a half", "one month and half"
+        if let Some(v) = n {
+            let k = if matches!(l.w(e + 1), "a" | "an") {
+                e + 2
+            } else {
+                e + 1
+            };
+            if l.is(e, "and") && l.is(k, "half") && !l.is_word(k + 1) {
+                n = Some(v + 0.5);
+                e = k + 1;
+            }
+        }
         // Compound durations: "2 years, 3 months", "1 month and 21 days".
         let mut parts: Vec<(f64, &'static str, f64, bool)> =
             vec![(n.unwrap_or(3.0), u, mult, clock)];
@@ -2801,6 +2950,21 @@ impl Cx<'_, '_> {
                 }
                 parts.push((m.value, u2, mult2, clock2));
                 e = m.last + 1;
+            }
+        }
+        // "1 hour thirty", "2 hours and 10": bare minutes after hours.
+        if parts.len() == 1 && u == "H" && clock && n.is_some_and(|v| v.fract() == 0.0) {
+            let k = if l.is(e, "and") { e + 1 } else { e };
+            if let Some(m) = num::read(l, k) {
+                if !m.ordinal
+                    && m.value.fract() == 0.0
+                    && (1.0..=59.0).contains(&m.value)
+                    && !l.is_word(m.last)
+                    && !l.is_num(m.last)
+                {
+                    parts.push((m.value, "M", 1.0, true));
+                    e = m.last;
+                }
             }
         }
         // "three years ago", "1 month 21 days ago", "two weeks from now", "7 days hence"
@@ -3128,7 +3292,7 @@ impl Cx<'_, '_> {
                     if raw.len() == 4 && raw >= "1900" && self.ampm(i + 1).is_none() {
                         return None; // a year or an amount
                     }
-                    dial24 = raw.starts_with('0');
+                    dial24 = true;
                     (a.parse().ok()?, b.parse().ok()?, i + 1)
                 } else if raw.len() <= 2 {
                     let h: u32 = raw.parse().ok()?;
@@ -3194,23 +3358,18 @@ impl Cx<'_, '_> {
             }
             j = e;
             has_ampm = true;
-        } else if plain && !oclock && !self.day_word_beside(i, j) {
-            return None;
-        } else if hhmm
-            && !(matches!(
+        } else {
+            let after_at = matches!(
                 before,
                 "at" | "around" | "approximately" | "about" | "@" | "by" | "until"
-            ) && !l.is_word(j)
-                && !l.is_num(j)
-                && !unit_after(l, j))
-        {
-            return None;
-        } else if words
-            && !plain
-            && !self.lower_only
-            && !matches!(before, "at" | "around" | "about" | "by" | "until" | "@")
-        {
-            return None;
+            );
+            let bare_hour = plain && !oclock && !self.day_word_beside(i, j);
+            let loose_digits =
+                hhmm && !(after_at && !l.is_word(j) && !l.is_num(j) && !unit_after(l, j));
+            let loose_words = words && !plain && !self.lower_only && !after_at;
+            if bare_hour || loose_digits || loose_words {
+                return None;
+            }
         }
         if h > 24 || mi > 59 {
             return None;
@@ -3243,6 +3402,93 @@ impl Cx<'_, '_> {
         x.cgrain = Some(grain);
         x.anchored = true;
         Some(x)
+    }
+
+    /// "3-4pm", "from 9:30 to 11:00", "8am until 6", "between 3:30pm and 6 pm": two clock
+    /// readings; a bare near end takes the far end's am/pm, a bare far end comes after the near
+    /// one. Returns the near end with the far end as `extra`, both carrying the range.
+    fn r_clock_range(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let near = self.r_clock(i);
+        let (mut nh, nm, ngrain, k) = match &near {
+            Some(x) => {
+                let (h, m) = x.clock?;
+                (h, m, x.cgrain.unwrap_or(Grain::Minute), x.last)
+            }
+            None => {
+                let raw = l.raw(i);
+                if !l.is_num(i) || raw.len() > 2 || raw.contains(['.', ',']) {
+                    return None;
+                }
+                let h: u8 = raw.parse().ok()?;
+                if !(1..=12).contains(&h) {
+                    return None;
+                }
+                (h, 0, Grain::Hour, i + 1)
+            }
+        };
+        let before = if i > 0 { l.w(i - 1) } else { "" };
+        let sep = l.w(k);
+        let ok = matches!(
+            sep,
+            "-" | "–" | "to" | "until" | "till" | "untill" | "through"
+        ) || (sep == "and" && before == "between");
+        if !ok {
+            return None;
+        }
+        let far = match self.r_clock(k + 1) {
+            Some(x) => x,
+            None => {
+                // A bare far end after a full near one: "8am until 6".
+                let near = near.as_ref()?;
+                let raw = l.raw(k + 1);
+                if !l.is_num(k + 1) || raw.len() > 2 || l.is_num(k + 2) || unit_after(l, k + 2) {
+                    return None;
+                }
+                let mut h: u8 = raw.parse().ok()?;
+                if !(1..=12).contains(&h) {
+                    return None;
+                }
+                let (n0, _) = near.clock?;
+                if h < n0 && h + 12 <= 23 {
+                    h += 12;
+                }
+                let mut x = mk(k + 1, k + 2, TimexType::Time, String::new(), "time.clock");
+                x.clock = Some((h, 0));
+                x.cgrain = Some(Grain::Hour);
+                x
+            }
+        };
+        let (fh, fm) = far.clock?;
+        let far_pm = fh >= 12;
+        let far_explicit = far.last > k + 2 || far.cgrain != Some(Grain::Hour);
+        if near.is_none() {
+            // "3-4pm": the near end is bare; it needs a far end with am/pm or minutes.
+            if !far_explicit {
+                return None;
+            }
+            if far_pm && nh < 12 && nh + 12 <= fh {
+                nh += 12;
+            }
+        }
+        let r = self.a.0;
+        let val = |h: u8, m: u8| match r {
+            Some(r) => format!("{}T{h:02}:{m:02}", fmt_date(r)),
+            None => format!("XXXX-XX-XXT{h:02}:{m:02}"),
+        };
+        let range = format!("{}/{}", val(nh, nm), val(fh, fm));
+        let mut a = mk(i, k, TimexType::Time, val(nh, nm), "time.clock_range");
+        a.clock = Some((nh, nm));
+        a.cgrain = Some(ngrain);
+        a.anchored = true;
+        a.range = Some(range.clone());
+        let mut b = far;
+        b.value = val(fh, fm);
+        b.rule = "time.clock_range";
+        b.anchored = true;
+        b.range = Some(range);
+        a.extra = Some(Box::new(b));
+        Some(a)
     }
 
     /// A day word next to a bare hour: "tomorrow at 5", "8 tonight", "at 5 tomorrow afternoon".
@@ -3497,6 +3743,10 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
     merge_date_time(&cx, &mut ms);
     pair_ranges(&cx, &mut ms);
     for m in &mut ms {
+        // "right now", "just now"
+        if m.value == "PRESENT_REF" && m.first > 0 && matches!(l.w(m.first - 1), "right" | "just") {
+            m.first -= 1;
+        }
         finish_bounds(&cx, m);
     }
     ms.into_iter()
@@ -3703,7 +3953,8 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
     let v = m.value.as_str();
     let tail = &v[v.len() - 2..];
     if v.as_bytes()[v.len() - 3] == b'T' {
-        if let (Some((a, b)), Some(d)) = (part_hours(tail), m.day) {
+        let d = m.day.or_else(|| v.get(..10).and_then(|d| d.parse().ok()));
+        if let (Some((a, b)), Some(d)) = (part_hours(tail), d) {
             let a = if m.modifier == Some("LATE") { 21 } else { a };
             if let (Some(s), Some(e)) = (at_hour(d, a), at_hour(d, b)) {
                 m.bounds = Some(Bounds::span(s, e, Grain::Hour));
@@ -3796,8 +4047,28 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_spaced_month(i));
         if suffixed {
             consider(cx.r_century(i));
+            consider(cx.r_quarter(i));
         }
         consider(cx.r_clock(i));
+        if matches!(
+            l.w(i + 1),
+            "-" | "–"
+                | "to"
+                | "until"
+                | "till"
+                | "untill"
+                | "through"
+                | "and"
+                | ":"
+                | "am"
+                | "pm"
+                | "a"
+                | "p"
+                | "h"
+        ) || l.is(i + 2, "-")
+        {
+            consider(cx.r_clock_range(i));
+        }
         if rel_clock_near(l, i) {
             consider(cx.r_rel_clock(i));
         }
@@ -3831,10 +4102,8 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_quarter(i));
         consider(cx.r_century(i));
         consider(cx.r_clock(i));
-        if l.class(i) & cls::NUM != 0 || l.is(i, "a") {
-            if rel_clock_near(l, i) {
-                consider(cx.r_rel_clock(i));
-            }
+        if (l.class(i) & cls::NUM != 0 || l.is(i, "a")) && rel_clock_near(l, i) {
+            consider(cx.r_rel_clock(i));
         }
         consider(cx.r_duration(i));
         consider(cx.r_year(i));
@@ -3902,6 +4171,28 @@ fn combine(cx: &Cx, ms: &mut Vec<M>) {
                     continue;
                 }
             }
+            // Quarter + year: "4th quarter 2018".
+            if close
+                && b.gran == Gran::Year
+                && b.modifier.is_none()
+                && a.rule == "date.quarter"
+                && a.anchored
+            {
+                if let (Some(y), Some(q)) = (b.year, a.value.get(a.value.len().saturating_sub(2)..))
+                {
+                    let mut x = mk(
+                        a.first,
+                        b.last,
+                        TimexType::Date,
+                        format!("{y:04}-{q}"),
+                        "date.quarter",
+                    );
+                    x.year = Some(y);
+                    out.push(x);
+                    k += 2;
+                    continue;
+                }
+            }
             // Year + quarter or half: "2016 Q3", "2016 the third quarter".
             if close
                 && a.gran == Gran::Year
@@ -3950,13 +4241,75 @@ fn combine(cx: &Cx, ms: &mut Vec<M>) {
     *ms = out;
 }
 
+/// The two ends of a clock range ("9:30 to 11:00") at `k`, `k + 1`.
+fn clock_pair(ms: &[M], k: usize) -> bool {
+    match (ms.get(k), ms.get(k + 1)) {
+        (Some(a), Some(b)) => {
+            a.rule == "time.clock_range" && b.rule == "time.clock_range" && a.range == b.range
+        }
+        _ => false,
+    }
+}
+
+/// A day beside a clock range ("Thursday from 9:30 to 11:00", "1pm-2pm tomorrow") dates both
+/// ends; the day's expression joins the range's span.
+fn date_clock_range(cx: &Cx, ms: &mut Vec<M>) {
+    let l = cx.l;
+    let is_day = |m: &M| m.kind == TimexType::Date && m.gran == Gran::Day && m.day.is_some();
+    let mut k = 0;
+    while k < ms.len() {
+        let (d, pair) = if is_day(&ms[k])
+            && clock_pair(ms, k + 1)
+            && (ms[k + 1].first == ms[k].last
+                || (ms[k + 1].first == ms[k].last + 1
+                    && matches!(l.w(ms[k].last), "from" | "at" | "," | "between" | "on")))
+        {
+            (k, k + 1)
+        } else if clock_pair(ms, k)
+            && ms.get(k + 2).is_some_and(is_day)
+            && (ms[k + 2].first == ms[k + 1].last
+                || (ms[k + 2].first == ms[k + 1].last + 1
+                    && matches!(l.w(ms[k + 1].last), "on" | ",")))
+        {
+            (k + 2, k)
+        } else {
+            k += 1;
+            continue;
+        };
+        let day = ms[d].day.map(fmt_date).unwrap_or_default();
+        let (first, last) = (
+            ms[d].first.min(ms[pair].first),
+            ms[d].last.max(ms[pair + 1].last),
+        );
+        for m in &mut ms[pair..pair + 2] {
+            if let Some((h, mi)) = m.clock {
+                m.value = format!("{day}T{h:02}:{mi:02}");
+            }
+        }
+        let range = format!("{}/{}", ms[pair].value, ms[pair + 1].value);
+        ms[pair].range = Some(range.clone());
+        ms[pair + 1].range = Some(range);
+        ms[pair].first = first;
+        ms[pair + 1].last = last;
+        ms.remove(d);
+        k += 2;
+    }
+}
+
 /// "July 25 at 3 p.m.", "3 p.m. on Friday", "tomorrow at 5pm": one TIME value.
 fn merge_date_time(cx: &Cx, ms: &mut Vec<M>) {
     let l = cx.l;
+    date_clock_range(cx, ms);
     let mut out: Vec<M> = Vec::with_capacity(ms.len());
     let mut k = 0;
     while k < ms.len() {
         let a = &ms[k];
+        if clock_pair(ms, k) {
+            out.push(ms[k].clone());
+            out.push(ms[k + 1].clone());
+            k += 2;
+            continue;
+        }
         if k + 1 < ms.len() {
             let b = &ms[k + 1];
             let gap_ok = |x: &M, y: &M| {
