@@ -93,6 +93,18 @@ def fold(s):
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
 
+def title_only(alias):
+    """'Grand Duke Guillaume', 'King Philippe': a title and one given name. Kept as the name of
+    a Factbook-only row, but not added as an alias of a curated person, where its last word
+    would read as a surname and a common given name would resolve to the monarch."""
+    words = alias.split()
+    return len(words) >= 2 and all(w in TITLE_WORDS for w in words[:-1])
+
+
+def norm(s):
+    return " ".join(fold(s).lower().replace("-", " ").split())
+
+
 def parse_holder(text):
     """'President Sadyr JAPAROV (since 28 January 2021)' -> (title, name, date) or None."""
     text = html.unescape(re.sub(r"<[^>]+>", " ; ", text))
@@ -210,9 +222,16 @@ def main():
         match = [r for r in open_rows
                  if any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", fold(r["name"] + " " + r["aliases"]).lower())
                         for f in keys)]
+        # the same spelling (up to accents and hyphens), or the same office taken on the same
+        # day, is the same person even when the family name is a common given name
+        # ("Samia Suluhu HASSAN", "King MOHAMMED VI")
+        same = {norm(name)} | {norm(x) for x in short}
+        match += [r for r in open_rows if r not in match and (
+            (r["office"] == office and r["start"] == since)
+            or same & ({norm(r["name"])} | {norm(a) for a in r["aliases"].split("|") if a}))]
         if match:
             for r in match:
-                extra = [x for x in [name] + short if x != r["name"]]
+                extra = [x for x in [name] + short if x != r["name"] and not title_only(x)]
                 r["aliases"] = join_list(r["aliases"].split("|") + extra)
             continue
         clash = [r for r in open_rows if r["office"] == office and not r["end"]]
@@ -227,7 +246,18 @@ def main():
                 print(f"factbook {iso3} {office} {name} (since {since}) contradicts curated "
                       f"{clash[0]['name']} (since {clash[0]['start']}); kept the curated row", file=sys.stderr)
                 continue
-        rows.append({"name": name, "aliases": join_list(short), "country": iso3, "office": office, "code": iso3 + "GOV",
+        # A person the curated file knows in another office or an earlier term keeps the curated
+        # name, so that one person is one leader ("Delcy Rodríguez", foreign minister, then
+        # president); same given name and a family-name match
+        first = norm(name).split()[0]
+        known = [r for r in rows if r["country"] == iso3 and norm(r["name"]).split()[0] == first and any(
+            re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", fold(r["name"] + " " + r["aliases"]).lower()) for f in keys)]
+        aliases = [x for x in [name] + short]
+        if known:
+            name = known[0]["name"]
+            aliases = known[0]["aliases"].split("|") + aliases
+        aliases = [x for x in aliases if x and x != name and not title_only(x)]
+        rows.append({"name": name, "aliases": join_list(aliases), "country": iso3, "office": office, "code": iso3 + "GOV",
                      "start": since, "end": ""})
         added += 1
 
