@@ -40,8 +40,12 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
                     "the" | "he" | "she" | "they" | "it" | "we" | "his" | "her" | "their" | "its"
                 ) || nt.chars().next().is_some_and(char::is_uppercase)
             });
+        // "Moon, who brokered the talks, spoke with Trump": a relative clause between commas
+        // ends at its closing comma, and the main clause goes on after it
+        let relative_ends = relative && t == "," && i > start + 1;
         let boundary_here = t == ";"
             || and_clause
+            || relative_ends
             || (t == "," && {
                 let mut j = i + 1;
                 if matches!(w(j).as_str(), "shortly" | "just" | "long" | "even") {
@@ -72,10 +76,11 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
                 relative,
             });
             let next = if t == "," || t == ";" { i + 1 } else { i };
-            relative = matches!(
-                w(next).as_str(),
-                "which" | "who" | "whom" | "whose" | "where"
-            );
+            relative = !relative_ends
+                && matches!(
+                    w(next).as_str(),
+                    "which" | "who" | "whom" | "whose" | "where"
+                );
             start = next;
             i = next.max(i + 1);
             continue;
@@ -121,6 +126,10 @@ mod tests {
                 "Ruto spoke with Museveni on Monday",
                 "and the two leaders agreed to meet."
             ]
+        );
+        assert_eq!(
+            clauses("Moon, who brokered the talks, spoke with Trump."),
+            vec!["Moon", "who brokered the talks", "spoke with Trump."]
         );
         assert_eq!(
             clauses("trade, culture, and development"),

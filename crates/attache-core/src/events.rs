@@ -77,6 +77,20 @@ const VERB_ADVERBS: &[&str] = &[
     "immediately",
     "finally",
 ];
+/// Words that tie a sentence to the time of the one before ("They also signed ...").
+const CONTINUATION_CUES: &[&str] = &[
+    "also",
+    "then",
+    "there",
+    "later",
+    "afterwards",
+    "during",
+    "subsequently",
+    "same",
+    "meanwhile",
+    "next",
+    "following",
+];
 /// Verbs of attribution ("..., officials said").
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -692,7 +706,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .find(|(mi, a, _)| {
                             // a place after "in" is where it happened, not to whom; a place of
                             // the source's own country is no target either
-                            let place = inp.mentions[*mi].kind == MentionKind::Place;
+                            // "met in Singapore": for meetings a country after "in" (not the
+                            // pattern's own "in", as in "arrived in") is where, not with whom
+                            let place = inp.mentions[*mi].kind == MentionKind::Place
+                                || (pat.code.starts_with("04") && *a > m.end);
                             let where_it_happened = *a > 0 && words[*a - 1] == "in";
                             let own_country = source_country.is_some()
                                 && inp.actors_country(inp.mentions[*mi].actor) == source_country;
@@ -1020,11 +1037,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         date_source = "sentence";
                     }
                 }
+                // a paragraph's time frame carries over when it was set for the paragraph
+                // ("In June 2018, ...") or the sentence says it goes on ("also", "there",
+                // "during the visit"); otherwise a sentence without a time is news of the day
+                let continues = words
+                    .iter()
+                    .any(|w| CONTINUATION_CUES.contains(&w.as_str()));
                 if date.is_none() {
                     if let Some(prev) = events.iter().rev().find(|e| {
                         e.paragraph == s.paragraph
                             && e.date.is_some()
                             && e.date_source != "published"
+                            && (continues || e.date_source == "sentence")
                     }) {
                         date = prev.date.clone();
                         date_source = "paragraph";

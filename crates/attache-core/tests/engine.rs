@@ -382,3 +382,27 @@ fn appositions_adjectives_and_ethnic_groups_resolve_as_coders_do() {
     );
     assert!(!t.iter().any(|(_, s, _)| s == "HUN"), "{t:?}");
 }
+
+#[test]
+fn a_paragraph_time_carries_over_only_when_the_sentence_continues_it() {
+    let d = code(
+        "LIMA, March 5 (Example) - Chile's president visited Peru in June 2018. Argentina's president spoke with Chile's president by telephone.",
+        Some("2019-03-05"),
+    );
+    let call = d
+        .events
+        .iter()
+        .find(|e| e.cameo == "041")
+        .expect("the call");
+    assert_eq!(call.date.as_deref(), Some("2019-03-05"));
+    let d = code(
+        "LIMA, March 5 (Example) - Chile's president visited Peru in June 2018. Argentina's president also spoke with Chile's president by telephone.",
+        Some("2019-03-05"),
+    );
+    let call = d
+        .events
+        .iter()
+        .find(|e| e.cameo == "041")
+        .expect("the call");
+    assert_eq!(call.date.as_deref(), Some("2018-06"));
+}
