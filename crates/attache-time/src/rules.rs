@@ -92,6 +92,171 @@ enum Holiday {
     Last(u8, i8),
     /// Days from (Western) Easter Sunday.
     Easter(i64),
+    /// Days from Orthodox Easter Sunday.
+    OrthodoxEaster(i64),
+    /// Month and day of the Islamic year (the arithmetic calendar; observance may differ
+    /// by a day where the month starts on sighting the moon).
+    Islamic(u8, u8),
+    /// The last Friday of Ramadan.
+    LastFridayOfRamadan,
+    /// Month and day, a Sunday moved to the Saturday before (King's Day).
+    NoSunday(u8, u8),
+    /// Month and day, a weekend day moved to the nearest weekday (Boss's Day).
+    NearestWeekday(u8, u8),
+    /// Jewish holidays.
+    Hebrew(Heb),
+    /// Spans: Ramadan, Lent, Great Lent.
+    Ramadan,
+    Lent,
+    GreatLent,
+}
+
+/// Jewish holidays; festivals of several days begin on the evening before their first day.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Heb {
+    RoshHashanah,
+    YomKippur,
+    Sukkot,
+    SheminiAtzeret,
+    SimchatTorah,
+    Hanukkah,
+    TuBishvat,
+    Passover,
+    YomHashoah,
+    YomHaatzmaut,
+    LagBaomer,
+    Shavuot,
+    TishaBav,
+}
+
+/// Days elapsed before Hebrew year `y` began (the molad of Tishrei and its postponements).
+fn hebrew_elapsed(y: i64) -> i64 {
+    let months = (235 * y - 234).div_euclid(19);
+    let parts = 12084 + 13753 * months;
+    let d = 29 * months + parts.div_euclid(25920);
+    if (3 * (d + 1)).rem_euclid(7) < 3 {
+        d + 1
+    } else {
+        d
+    }
+}
+
+/// Rosh Hashanah (1 Tishrei) of Hebrew year `y`.
+fn rosh_hashanah(y: i64) -> Option<Date> {
+    if !(3762..=11760).contains(&y) {
+        return None;
+    }
+    let (a, b, c) = (
+        hebrew_elapsed(y - 1),
+        hebrew_elapsed(y),
+        hebrew_elapsed(y + 1),
+    );
+    let corr = if c - b == 356 {
+        2
+    } else if b - a == 382 {
+        1
+    } else {
+        0
+    };
+    // Fixed day numbers count 0001-01-01 as 1; the Hebrew epoch is fixed day -1373427.
+    add_days(ymd(1, 1, 1)?, -1373427 + b + corr - 1)
+}
+
+/// Fixed day number of Islamic (y, m, d), arithmetic calendar, epoch 16 July 622 (Julian).
+fn islamic_fixed(y: i64, m: i64, d: i64) -> i64 {
+    227014 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 29 * (m - 1) + m / 2 + d
+}
+
+/// The first Islamic (m, d) in Gregorian year `y`.
+fn islamic_in(y: i32, m: u8, d: u8) -> Option<Date> {
+    if !(700..=9000).contains(&y) {
+        return None;
+    }
+    let base = ymd(1, 1, 1)?;
+    let iy0 = ((y as i64 - 622) * 33) / 32;
+    (iy0 - 2..=iy0 + 2)
+        .filter_map(|iy| add_days(base, islamic_fixed(iy, m as i64, d as i64) - 1))
+        .find(|g| g.year() as i32 == y)
+}
+
+/// Orthodox Easter Sunday (the Julian computus, shown in the Gregorian calendar).
+fn orthodox_easter(y: i32) -> Option<Date> {
+    let (a, b, c) = (y % 4, y % 7, y % 19);
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = ymd(y, month as u8, day as u8)?;
+    add_days(julian, (y / 100 - y / 400 - 2) as i64)
+}
+
+impl Heb {
+    /// First day (the eve for festivals of several days) and, for those, the exclusive end.
+    fn span(self, y: i32) -> Option<(Date, Option<Date>)> {
+        use Heb::*;
+        let hy = y as i64 + 3761;
+        let wd = |d: Date| wd_num(d.weekday());
+        let day = |d: Option<Date>| d.map(|d| (d, None));
+        let festival = |first: Date, days: i64| Some((add_days(first, -1)?, add_days(first, days)));
+        match self {
+            RoshHashanah | YomKippur | Sukkot | SheminiAtzeret | SimchatTorah => {
+                let rh = rosh_hashanah(hy)?;
+                match self {
+                    RoshHashanah => festival(rh, 2),
+                    YomKippur => day(add_days(rh, 9)),
+                    Sukkot => festival(add_days(rh, 14)?, 8),
+                    SheminiAtzeret => day(add_days(rh, 21)),
+                    _ => day(add_days(rh, 22)),
+                }
+            }
+            Hanukkah => {
+                let rh = rosh_hashanah(hy)?;
+                let len = (rosh_hashanah(hy + 1)? - rh).get_days();
+                let cheshvan = if len % 10 == 5 { 30 } else { 29 };
+                festival(add_days(rh, 30 + cheshvan + 24)?, 7)
+            }
+            _ => {
+                // 15 Nisan falls 163 days before the next Rosh Hashanah.
+                let p = add_days(rosh_hashanah(hy)?, -163)?;
+                match self {
+                    Passover => festival(p, 8),
+                    Shavuot => festival(add_days(p, 50)?, 2),
+                    LagBaomer => day(add_days(p, 33)),
+                    TuBishvat => {
+                        let leap = (7 * (hy - 1) + 1).rem_euclid(19) < 7;
+                        day(add_days(p, if leap { -89 } else { -59 }))
+                    }
+                    YomHashoah => {
+                        let d = add_days(p, 12)?;
+                        day(add_days(
+                            d,
+                            match wd(d) {
+                                5 => -1,
+                                7 => 1,
+                                _ => 0,
+                            },
+                        ))
+                    }
+                    YomHaatzmaut => {
+                        let d = add_days(p, 20)?;
+                        day(add_days(
+                            d,
+                            match wd(d) {
+                                5 => -1,
+                                6 => -2,
+                                1 => 1,
+                                _ => 0,
+                            },
+                        ))
+                    }
+                    _ => {
+                        let d = add_days(p, 112)?;
+                        day(add_days(d, if wd(d) == 6 { 1 } else { 0 }))
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Holiday {
@@ -105,7 +270,84 @@ impl Holiday {
                 add_days(last, -((wd_num(last.weekday()) - wd).rem_euclid(7) as i64))
             }
             Holiday::Easter(k) => add_days(easter(y)?, k),
+            Holiday::OrthodoxEaster(k) => add_days(orthodox_easter(y)?, k),
+            Holiday::Islamic(m, d) => islamic_in(y, m, d),
+            Holiday::LastFridayOfRamadan => {
+                let end = add_days(islamic_in(y, 10, 1)?, -1)?;
+                add_days(end, -((wd_num(end.weekday()) - 5).rem_euclid(7) as i64))
+            }
+            Holiday::NoSunday(m, d) => {
+                let x = ymd(y, m, d)?;
+                add_days(x, if wd_num(x.weekday()) == 7 { -1 } else { 0 })
+            }
+            Holiday::NearestWeekday(m, d) => {
+                let x = ymd(y, m, d)?;
+                add_days(
+                    x,
+                    match wd_num(x.weekday()) {
+                        6 => -1,
+                        7 => 1,
+                        _ => 0,
+                    },
+                )
+            }
+            Holiday::Hebrew(h) => h.span(y).map(|s| s.0),
+            Holiday::Ramadan => islamic_in(y, 9, 1),
+            Holiday::Lent => add_days(easter(y)?, -46),
+            Holiday::GreatLent => add_days(orthodox_easter(y)?, -48),
         }
+    }
+
+    /// The exclusive end of a holiday that spans days.
+    fn end(self, start: Date) -> Option<Date> {
+        let y = start.year() as i32;
+        match self {
+            Holiday::Hebrew(h) => h.span(y)?.1,
+            // Ramadan runs to the day before Eid al-Fitr, in the same Islamic year.
+            Holiday::Ramadan => add_days(start, 29).and_then(|d| {
+                let fitr = islamic_in(d.year() as i32, 10, 1)?;
+                (fitr > start).then_some(fitr)
+            }),
+            Holiday::Lent => easter(y),
+            Holiday::GreatLent => add_days(orthodox_easter(y)?, -8),
+            _ => None,
+        }
+    }
+}
+
+/// A word that begins a holiday's name and is in no word class of the lexer ("Eid",
+/// "Ramadan", "Passover"): a first-byte dispatch keeps the check cheap on every word.
+fn holiday_word(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b'b') => matches!(w, "bakr" | "boss" | "bosses" | "branch"),
+        Some(b'c') => matches!(w, "chanukah" | "chanukkah" | "clean"),
+        Some(b'e') => w == "eid",
+        Some(b'f') => w == "feast",
+        Some(b'g') => w == "great",
+        Some(b'h') => matches!(w, "hanukkah" | "hanukah" | "hannukkah" | "holocaust"),
+        Some(b'i') => matches!(w, "id" | "islamic" | "isra"),
+        Some(b'j') => matches!(w, "jamat" | "jumu"),
+        Some(b'k') => matches!(w, "koningsdag" | "king" | "kings"),
+        Some(b'l') => matches!(w, "lent" | "laylat" | "lag" | "lazarus"),
+        Some(b'm') => matches!(w, "mardi" | "mawlid"),
+        Some(b'o') => w == "orthodox",
+        Some(b'p') => matches!(w, "passover" | "pesach"),
+        Some(b'r') => matches!(w, "ramadan" | "rosh"),
+        Some(b's') => matches!(
+            w,
+            "sacrifice"
+                | "sukkot"
+                | "succos"
+                | "sukkos"
+                | "shavuot"
+                | "shavuos"
+                | "shemini"
+                | "simchat"
+        ),
+        Some(b't') => matches!(w, "tisha" | "tu"),
+        Some(b'y') => w == "yom",
+        Some(b'a') => matches!(w, "amun" | "ashura"),
+        _ => false,
     }
 }
 
@@ -2480,6 +2722,125 @@ impl Cx<'_, '_> {
             "whit" | "white" if w(1) == "sunday" => (Holiday::Easter(49), 2),
             "whit" if w(1) == "monday" => (Holiday::Easter(50), 2),
             "ascension" if w(1) == "day" => (Holiday::Easter(39), 2),
+            "ascension" if w(1) == "to" && w(2) == "heaven" => (Holiday::Islamic(7, 27), 3),
+            "mardi" if w(1) == "gras" => (Holiday::Easter(-47), 2),
+            "branch" if w(1) == "sunday" => (Holiday::Easter(-7), 2),
+            "lent" => (Holiday::Lent, 1),
+            "orthodox" => match (w(1), w(2)) {
+                ("easter", "sunday") => (Holiday::OrthodoxEaster(0), 3),
+                ("easter", _) => (Holiday::OrthodoxEaster(0), 2),
+                ("good" | "great", "friday") => (Holiday::OrthodoxEaster(-2), 3),
+                _ => return None,
+            },
+            "clean" if w(1) == "monday" => (Holiday::OrthodoxEaster(-48), 2),
+            "lazarus" if w(1) == "saturday" => (Holiday::OrthodoxEaster(-8), 2),
+            "great" if matches!(w(1), "fast" | "lent") => (Holiday::GreatLent, 2),
+            "ramadan" => (Holiday::Ramadan, 1),
+            "eid" | "id" => {
+                let mut k = 1;
+                if matches!(w(k), "al" | "ul" | "el") {
+                    k += 1;
+                }
+                if w(k) == "-" {
+                    k += 1;
+                }
+                match w(k) {
+                    "fitr" => (Holiday::Islamic(10, 1), k + 1),
+                    "adha" | "azha" => (Holiday::Islamic(12, 10), k + 1),
+                    _ => return None,
+                }
+            }
+            "bakr" if matches!(w(1), "id" | "eid") => (Holiday::Islamic(12, 10), 2),
+            "sacrifice" if w(1) == "feast" => (Holiday::Islamic(12, 10), 2),
+            "laylat" => {
+                let k = (1..4).find(|&k| matches!(w(k), "qadr" | "kadr"))?;
+                (Holiday::Islamic(9, 27), k + 1)
+            }
+            "night" if w(1) == "of" && matches!(w(2), "power" | "measures") => {
+                (Holiday::Islamic(9, 27), 3)
+            }
+            "islamic" if w(1) == "new" && w(2) == "year" => (Holiday::Islamic(1, 1), 3),
+            "amun" if w(1) == "jadid" => (Holiday::Islamic(1, 1), 2),
+            "ashura" => (Holiday::Islamic(1, 10), 1),
+            "day" if w(1) == "of" && w(2) == "ashura" => (Holiday::Islamic(1, 10), 3),
+            "mawlid" => {
+                let mut k = 1;
+                if w(k) == "al" || w(k) == "an" {
+                    k += 1;
+                    if w(k) == "-" {
+                        k += 1;
+                    }
+                    if !matches!(w(k), "nabawi" | "nabi") {
+                        return None;
+                    }
+                    k += 1;
+                }
+                (Holiday::Islamic(3, 12), k)
+            }
+            "jamat" | "jumu" => {
+                let k = (1..6).find(|&k| matches!(w(k), "wida" | "vida"))?;
+                (Holiday::LastFridayOfRamadan, k + 1)
+            }
+            "isra" if w(1) == "and" && w(2) == "mi" => {
+                let k = if w(3) == "'" { 4 } else { 3 };
+                if w(k) != "raj" {
+                    return None;
+                }
+                (Holiday::Islamic(7, 27), k + 1)
+            }
+            "koningsdag" => (Holiday::NoSunday(4, 27), 1),
+            "king" | "kings" => {
+                let p = poss(1);
+                if w(1 + p) != "day" {
+                    return None;
+                }
+                (Holiday::NoSunday(4, 27), 2 + p)
+            }
+            "boss" | "bosses" => {
+                let p = poss(1);
+                if w(1 + p) != "day" {
+                    return None;
+                }
+                (Holiday::NearestWeekday(10, 16), 2 + p)
+            }
+            "rosh" if matches!(w(1), "hashanah" | "hashana" | "hashanna") => {
+                (Holiday::Hebrew(Heb::RoshHashanah), 2)
+            }
+            "yom" => match w(1) {
+                "kippur" => (Holiday::Hebrew(Heb::YomKippur), 2),
+                "hashoah" => (Holiday::Hebrew(Heb::YomHashoah), 2),
+                "haatzmaut" => (Holiday::Hebrew(Heb::YomHaatzmaut), 2),
+                "ha" if w(2) == "'" && w(3) == "atzmaut" => (Holiday::Hebrew(Heb::YomHaatzmaut), 4),
+                _ => return None,
+            },
+            "holocaust" if w(1) == "day" => (Holiday::Hebrew(Heb::YomHashoah), 2),
+            "chanukah" | "chanukkah" | "hanukkah" | "hanukah" | "hannukkah" => {
+                (Holiday::Hebrew(Heb::Hanukkah), 1)
+            }
+            "passover" | "pesach" => (Holiday::Hebrew(Heb::Passover), 1),
+            "sukkot" | "succos" | "sukkos" => (Holiday::Hebrew(Heb::Sukkot), 1),
+            "feast" if w(1) == "of" => {
+                let k = if w(2) == "the" { 3 } else { 2 };
+                if !matches!(w(k), "ingathering" | "tabernacles" | "booths") {
+                    return None;
+                }
+                (Holiday::Hebrew(Heb::Sukkot), k + 1)
+            }
+            "shavuot" | "shavuos" => (Holiday::Hebrew(Heb::Shavuot), 1),
+            "shemini" if w(1) == "atzeret" => (Holiday::Hebrew(Heb::SheminiAtzeret), 2),
+            "simchat" if w(1) == "torah" => (Holiday::Hebrew(Heb::SimchatTorah), 2),
+            "tisha" => {
+                let k = (1..4).find(|&k| matches!(w(k), "av" | "bav"))?;
+                (Holiday::Hebrew(Heb::TishaBav), k + 1)
+            }
+            "tu" => {
+                let k = (1..4).find(|&k| matches!(w(k), "bishvat" | "shvat" | "bshvat"))?;
+                (Holiday::Hebrew(Heb::TuBishvat), k + 1)
+            }
+            "lag" => {
+                let k = (1..4).find(|&k| matches!(w(k), "omer" | "baomer"))?;
+                (Holiday::Hebrew(Heb::LagBaomer), k + 1)
+            }
             _ => return None,
         };
         let r = self.a.0;
@@ -2542,7 +2903,13 @@ impl Cx<'_, '_> {
             i
         };
         Some(match date {
-            Some(d) => date_m(first, i + k, d, anchored, "date.holiday"),
+            Some(d) => {
+                let mut x = date_m(first, i + k, d, anchored, "date.holiday");
+                if let Some(e) = rule.end(d) {
+                    x.bounds = Some(Bounds::days(d, e));
+                }
+                x
+            }
             None => {
                 let mut x = mk(
                     first,
@@ -3711,6 +4078,7 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                     })
                     || l.is(i, "weekend")
                     || l.is(i, "recent")
+                    || (c == 0 && holiday_word(l.w(i)))
                     || (l.is(i, "the") && matches!(l.w(i + 1), "past" | "future" | "moment"))
                     || (c & cls::TUNIT != 0
                         && i > 0
@@ -4078,7 +4446,7 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_year(i));
     } else if !l.is_word(i) {
         consider(cx.r_year(i));
-    } else if l.class(i) == cls::HOLI {
+    } else if l.class(i) == cls::HOLI || (l.class(i) == 0 && holiday_word(w)) {
         consider(cx.r_holiday(i));
     } else {
         consider(cx.r_nth_weekday(i));
