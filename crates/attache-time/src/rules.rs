@@ -3236,8 +3236,11 @@ impl Cx<'_, '_> {
             _ => return (n, j),
         };
         k += 1;
-        if l.is(k, "of") && time_unit(l.w(k + 1)).is_some() {
-            k += 1;
+        if l.is(k, "of") {
+            let a = usize::from(matches!(l.w(k + 1), "a" | "an"));
+            if time_unit(l.w(k + 1 + a)).is_some() {
+                k += 1 + a;
+            }
         }
         if time_unit(l.w(k)).is_none() {
             return (n, j);
