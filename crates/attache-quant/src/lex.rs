@@ -386,11 +386,14 @@ fn bucket(b: &[u8]) -> usize {
 
 /// The class flags of a lowercase word.
 pub fn classify(w: &str) -> u8 {
-    let b = w.as_bytes();
+    classify_bytes(&BUCKETS, w.as_bytes())
+}
+
+#[inline]
+fn classify_bytes(t: &Buckets, b: &[u8]) -> u8 {
     if b.is_empty() || b.len() > 12 || !b[0].is_ascii_lowercase() {
         return 0;
     }
-    let t = &*BUCKETS;
     let (start, count) = t.index[bucket(b)];
     if count == 0 {
         return 0;
@@ -472,11 +475,14 @@ impl<'a> Lexed<'a> {
     pub fn new(text: &'a str) -> Self {
         let lower = text.to_ascii_lowercase();
         let toks = tokenize(text);
+        // One table borrow and byte slices: no char-boundary checks per word.
+        let table = &*BUCKETS;
+        let lb = lower.as_bytes();
         let cls = toks
             .iter()
             .map(|t| {
                 if t.kind == TokKind::Word {
-                    classify(&lower[t.start..t.end])
+                    classify_bytes(table, &lb[t.start..t.end])
                 } else {
                     0
                 }

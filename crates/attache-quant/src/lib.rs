@@ -492,6 +492,7 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
     let two = |c: &'static str| Some((c, 2, 1.0));
     match (w, w1) {
         ("swiss", "francs" | "franc") => return two("CHF"),
+        ("luxembourg", "francs" | "franc") => return two("LUF"),
         ("french", "francs" | "franc") => return two("FRF"),
         ("belgian", "francs" | "franc") => return two("BEF"),
         ("west", "german") if matches!(l.w(j + 2), "marks" | "mark") => {
@@ -533,6 +534,7 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
             }
         }
         "yen" => one("JPY"),
+        "markka" | "markkaa" | "markkas" => one("FIM"),
         "won" => one("KRW"),
         "tenge" => one("KZT"),
         "marks" | "deutschmarks" | "deutschemarks" | "dm" => one("DEM"),
@@ -565,7 +567,8 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
         "dong" => one("VND"),
         "soms" | "som" => one("KGS"),
         "hryvnia" | "hryvnias" => one("UAH"),
-        "cents" | "cent" => Some((dollar, 1, 0.01)),
+        // "13.5 cts": wire copy's cents.
+        "cents" | "cent" | "cts" => Some((dollar, 1, 0.01)),
         "pence" | "p" if l.joined(j.saturating_sub(1)) || w == "pence" => Some(("GBP", 1, 0.01)),
         _ => None,
     }
@@ -606,6 +609,17 @@ fn measure_suffix(l: &Lexed, j: usize) -> Option<(&'static str, usize)> {
     }
     if w == "metric" && matches!(w1, "tons" | "tonnes" | "ton") {
         return Some(("tonnes", 2));
+    }
+    // A short ton is 2,000 lb, a long ton 2,240 lb: neither is a metric tonne.
+    if matches!(w, "short" | "long") && matches!(w1, "tons" | "ton") {
+        return Some((
+            if w == "short" {
+                "short_tons"
+            } else {
+                "long_tons"
+            },
+            2,
+        ));
     }
     if w == "barrels" && w1 == "per" && l.is(j + 2, "day") {
         return Some(("barrels_per_day", 3));
@@ -1165,6 +1179,10 @@ fn drop_count(l: &Lexed, r: &Reading) -> bool {
     if in_date_or_time(l, n) {
         return true;
     }
+    // "&#3;": a character reference left in wire text.
+    if n.digits && n.first >= 2 && l.is(n.first - 1, "#") && l.is(n.first - 2, "&") {
+        return true;
+    }
     if r.kind == QuantityKind::Ordinal {
         // Dates ("the 25th of July"), centuries and quarters belong to the time stage;
         // plain "first"/"second" are too often not ranks.
@@ -1331,6 +1349,16 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
                 next = e;
             }
         }
+        // "Net 38 mln", "Revs 1.71 billion": results tables state money without a currency.
+        if q.kind == QuantityKind::Count
+            && q.unit.is_none()
+            && !counted
+            && news::money_label(l, r.first)
+        {
+            q.kind = QuantityKind::Money;
+            q.unit = Some(ctx.default_dollar.as_deref().unwrap_or("USD").to_string());
+            q.rule = "money.label";
+        }
         if let Some((qual, h)) = hedge_before(l, r.first) {
             q.qualifier = Some(qual);
             q.hedge_start = Some(l.start(h));
@@ -1365,7 +1393,12 @@ fn borrow_units(l: &Lexed, out: &mut [QuantityExpr], meta: &[Meta]) {
     for k in 1..out.len() {
         let q = &out[k];
         let m = &meta[k];
-        if q.kind != QuantityKind::Count || q.unit.is_some() || m.counted || q.range.is_some() {
+        if q.kind != QuantityKind::Count
+            || q.unit.is_some()
+            || m.counted
+            || q.range.is_some()
+            || q.value <= 0.0
+        {
             continue;
         }
         let scaled = m.scale > 1.0;
@@ -1381,7 +1414,14 @@ fn borrow_units(l: &Lexed, out: &mut [QuantityExpr], meta: &[Meta]) {
         }) else {
             continue;
         };
-        if news::sentence_break(l, meta[p].last - 1, m.first) {
+        // A scaled figure ("6.77 billion") reads as money anywhere in the paragraph of the
+        // last money figure; an unscaled one only within its sentence.
+        let apart = if scaled {
+            m.first - meta[p].last > 80 || news::paragraph_break(l, meta[p].last - 1, m.first)
+        } else {
+            news::sentence_break(l, meta[p].last - 1, m.first)
+        };
+        if apart {
             continue;
         }
         let compared = news::comparison_word(l, m.first, out[p].kind != QuantityKind::Percent);

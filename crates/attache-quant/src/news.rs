@@ -199,7 +199,7 @@ pub(crate) fn counted_noun(l: &Lexed, j: usize) -> Option<usize> {
     let mut k = j;
     let mut modifiers = 0;
     while modifiers <= 3 {
-        if k == 0 || !l.near(k - 1) || l.joined(k - 1) && k == j {
+        if k == 0 || !l.near(k - 1) || l.joined(k - 1) && k == j || paragraph_after(l, k - 1) {
             return None;
         }
         match l.kind(k)? {
@@ -354,17 +354,30 @@ fn abbreviation(w: &str) -> bool {
     )
 }
 
+/// The gap after token `k` starts a paragraph: a blank line, or a new line that starts
+/// with an indent (wire copy indents paragraphs and hard-wraps lines inside them).
+pub(crate) fn paragraph_after(l: &Lexed, k: usize) -> bool {
+    let bytes = l.text.as_bytes();
+    let gap = &bytes[l.end(k).min(bytes.len())..l.start(k + 1).min(bytes.len())];
+    match gap.iter().position(|&c| c == b'\n') {
+        Some(p) => {
+            let rest = &gap[p + 1..];
+            rest.contains(&b'\n') || rest.starts_with(b"  ") || rest.starts_with(b"\t")
+        }
+        None => false,
+    }
+}
+
+/// A paragraph ends between tokens `a` and `b` (`a < b`).
+pub(crate) fn paragraph_break(l: &Lexed, a: usize, b: usize) -> bool {
+    (a..b).any(|k| paragraph_after(l, k))
+}
+
 /// A sentence or paragraph ends between tokens `a` and `b` (`a < b`).
 pub(crate) fn sentence_break(l: &Lexed, a: usize, b: usize) -> bool {
-    let bytes = l.text.as_bytes();
     for k in a..b {
-        // A paragraph: a blank line or a line that starts with an indent.
-        let gap = &bytes[l.end(k)..l.start(k + 1).min(bytes.len())];
-        if let Some(p) = gap.iter().position(|&c| c == b'\n') {
-            let rest = &gap[p + 1..];
-            if rest.contains(&b'\n') || rest.starts_with(b"  ") || rest.starts_with(b"\t") {
-                return true;
-            }
+        if paragraph_after(l, k) {
+            return true;
         }
         if k <= a {
             continue;
@@ -427,5 +440,25 @@ pub(crate) fn comparison_word(l: &Lexed, i: usize, to_level: bool) -> bool {
         "with" => i >= 2 && matches!(l.w(i - 2), "compared" | "comparing"),
         "." => i >= 2 && l.is(i - 2, "vs"),
         _ => false,
+    }
+}
+
+/// Row labels of earnings tables and results prose whose bare figures are money ("Net 38
+/// mln vs 5.7 mln", "Revs 1.71 billion", "Net loss 586,000"): the figure starts at `i`.
+pub(crate) fn money_label(l: &Lexed, i: usize) -> bool {
+    let label = |w: &str| {
+        matches!(
+            w,
+            "net" | "revs" | "revenues" | "revenue" | "sales" | "profit" | "loss" | "turnover"
+        )
+    };
+    if i == 0 || !label(l.w(i - 1)) || !l.is_word(i - 1) {
+        return false;
+    }
+    // "Net loss", "Oper net": the label may be two words; a bare "loss" needs a label
+    // before it or a line start ("loss of 20 people" is no money).
+    match l.w(i - 1) {
+        "loss" | "profit" => i >= 2 && (label(l.w(i - 2)) || l.w(i - 2) == "vs"),
+        _ => true,
     }
 }

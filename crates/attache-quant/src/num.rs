@@ -153,14 +153,13 @@ fn is_number_word(w: &str) -> bool {
         || w == "dozen"
 }
 
-/// Parses the digits of a `Num` token ("1,234.5"); `None` for odd shapes like "1.2.3".
-pub fn parse_digits(s: &str) -> Option<f64> {
-    // Fast path: up to 15 significant digits fit an f64 exactly, and dividing by an exact
-    // power of ten rounds once, as parsing the decimal string does.
+/// The digits of `s` as an integer and the count of digits after the point ("1,234.5" is
+/// (12345, 1)), when there are at most 15 digits (exact in an f64). `Err(())` for a second
+/// point, `Ok(None)` for shapes the slow path reads.
+fn decimal_parts(s: &str) -> Result<Option<(u64, u32)>, ()> {
     let mut int: u64 = 0;
     let mut digits = 0u32;
     let mut frac: Option<u32> = None;
-    let mut simple = true;
     for b in s.bytes() {
         match b {
             b'0'..=b'9' => {
@@ -170,25 +169,49 @@ pub fn parse_digits(s: &str) -> Option<f64> {
                     *f += 1;
                 }
                 if digits > 15 {
-                    simple = false;
-                    break;
+                    return Ok(None);
                 }
             }
             b',' if frac.is_none() => {}
             b'.' if frac.is_none() => frac = Some(0),
-            b'.' => return None,
-            _ => {
-                simple = false;
-                break;
-            }
+            b'.' => return Err(()),
+            _ => return Ok(None),
         }
     }
-    if simple && digits > 0 {
-        const POW10: [f64; 16] = [
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        ];
-        let f = frac.unwrap_or(0) as usize;
-        return Some(int as f64 / POW10[f]);
+    Ok((digits > 0).then_some((int, frac.unwrap_or(0))))
+}
+
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The decimal `raw` times 10^`exp`, rounded once as parsing "{raw}e{exp}" would: the
+/// integer and the power of ten are exact in an f64, so one multiplication or division
+/// rounds like the parser.
+fn scaled_decimal(raw: &str, exp: i32) -> Option<f64> {
+    if let Ok(Some((int, frac))) = decimal_parts(raw) {
+        let e = exp - frac as i32;
+        if (0..=22).contains(&e) {
+            return Some(int as f64 * POW10[e as usize]);
+        }
+        if (-22..0).contains(&e) {
+            return Some(int as f64 / POW10[(-e) as usize]);
+        }
+    }
+    format!("{}e{exp}", raw.replace(',', ""))
+        .parse::<f64>()
+        .ok()
+}
+
+/// Parses the digits of a `Num` token ("1,234.5"); `None` for odd shapes like "1.2.3".
+pub fn parse_digits(s: &str) -> Option<f64> {
+    // Fast path: up to 15 significant digits fit an f64 exactly, and dividing by an exact
+    // power of ten rounds once, as parsing the decimal string does.
+    match decimal_parts(s) {
+        Err(()) => return None,
+        Ok(Some((int, frac))) => return Some(int as f64 / POW10[frac as usize]),
+        Ok(None) => {}
     }
     if s.bytes().filter(|&b| b == b'.').count() > 1 {
         return None;
@@ -266,6 +289,28 @@ fn read_digits(l: &Lexed, i: usize) -> Option<Num> {
             }
         }
     }
+    // "10-7/16", "1-3/4": wire copy joins a whole number and its fraction with a hyphen
+    // (interest rates, fees); only binary fractions, so "10-7/25" stays a date-like form.
+    if !has_sep
+        && l.is(j, "-")
+        && l.joined(i)
+        && l.joined(j)
+        && l.is_num(j + 1)
+        && l.is(j + 2, "/")
+        && l.joined(j + 1)
+        && l.joined(j + 2)
+        && l.is_num(j + 3)
+        && !l.is(j + 4, "/")
+    {
+        if let (Some(a), Some(d)) = (parse_digits(l.raw(j + 1)), parse_digits(l.raw(j + 3))) {
+            if matches!(d as u32, 2 | 4 | 8 | 16 | 32 | 64) && a < d && a.fract() == 0.0 {
+                n.value = v + a / d;
+                n.last = j + 4;
+                n.bare_int = false;
+                return Some(n);
+            }
+        }
+    }
     if !has_sep
         && l.is_num(j)
         && !l.joined(i)
@@ -309,7 +354,7 @@ fn read_digits(l: &Lexed, i: usize) -> Option<Num> {
     if scaled {
         let exp = (v / n.value).log10().round();
         if n.value != 0.0 && (10f64.powf(exp) - v / n.value).abs() < 1e-6 * (v / n.value) {
-            if let Ok(x) = format!("{}e{}", raw.replace(',', ""), exp as i32).parse::<f64>() {
+            if let Some(x) = scaled_decimal(raw, exp as i32) {
                 v = x;
             }
         }
@@ -573,6 +618,8 @@ mod tests {
             ("one point five", 1.5, "one point five"),
             ("51.48\nbillion", 51.48e9, "51.48\nbillion"),
             ("twenty-first", 21.0, "twenty-first"),
+            ("10-7/16 pct", 10.4375, "10-7/16"),
+            ("1-1/2 pct", 1.5, "1-1/2"),
         ];
         for (s, v, span) in cases {
             let got = val(s).unwrap_or_else(|| panic!("no number in {s:?}"));
@@ -604,5 +651,15 @@ mod tests {
         assert_eq!(parse_digits("1.2.3"), None);
         let long = "12345678901234567890.5";
         assert_eq!(parse_digits(long), long.parse().ok());
+        for (raw, exp) in [
+            ("16.4", 6),
+            ("1,234.56", 9),
+            ("0.0085", 3),
+            ("51.48", 9),
+            ("7", 12),
+        ] {
+            let want: f64 = format!("{}e{exp}", raw.replace(',', "")).parse().unwrap();
+            assert_eq!(scaled_decimal(raw, exp), Some(want), "{raw}e{exp}");
+        }
     }
 }

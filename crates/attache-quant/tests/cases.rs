@@ -75,6 +75,14 @@ fn years_and_dates_are_not_quantities() {
 }
 
 #[test]
+fn character_references_are_not_quantities() {
+    let text = "Profit rose 3 pct.  Reuter &#3;";
+    let got = extract(text, &QuantContext::default());
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(&text[got[0].start..got[0].end], "3 pct");
+}
+
+#[test]
 fn hong_kong_dollars_from_context() {
     let ctx = QuantContext {
         default_dollar: Some("HKD".into()),
