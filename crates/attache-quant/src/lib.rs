@@ -1291,8 +1291,17 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
         // Ranges: "10 to 42", "between 5 and 10 pct", "3-4 billion dlrs".
         let between = r.first > 0 && l.is(r.first - 1, "between");
         let joiner = l.w(r.last);
-        let is_join =
-            matches!(joiner, "to" | "-" | "–" | "through") || (joiner == "and" && between);
+        // "3.90/4.0 pct": a quoted pair of rates, glued by a slash, reads as a range.
+        let slash_pair = joiner == "/"
+            && r.kind == QuantityKind::Count
+            && !r.num.bare_int
+            && l.joined(r.last - 1)
+            && l.joined(r.last)
+            && l.is_num(r.last + 1)
+            && !l.raw(r.last + 1).contains(',');
+        let is_join = matches!(joiner, "to" | "-" | "–" | "through")
+            || (joiner == "and" && between)
+            || slash_pair;
         // "rose 700 mln dlrs to 14.8 billion dlrs": a change and a level, each with its unit.
         let change = joiner == "to"
             && r.kind != QuantityKind::Count
@@ -1305,10 +1314,15 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
                 let hy_ok = !hy
                     || (l.joined(r.last - 1) || !l.joined(r.last)) && !r2.num.bare_int
                     || (l.joined(r.last - 1) && l.joined(r.last));
-                if compatible && r2.kind != QuantityKind::Ordinal && hy_ok && !drop_count(l, &r2)
-                    || (compatible
-                        && r2.kind != QuantityKind::Count
-                        && r2.kind != QuantityKind::Ordinal)
+                let slash_ok = !slash_pair || r2.kind == QuantityKind::Percent;
+                if slash_ok
+                    && (compatible
+                        && r2.kind != QuantityKind::Ordinal
+                        && hy_ok
+                        && !drop_count(l, &r2)
+                        || (compatible
+                            && r2.kind != QuantityKind::Count
+                            && r2.kind != QuantityKind::Ordinal))
                 {
                     let mut lo = r.value;
                     let hi = r2.value;
@@ -1341,6 +1355,11 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
         let mut counted = false;
         if q.kind == QuantityKind::Count {
             if let Some(e) = news::counted_noun(l, next) {
+                // "four full years", "26 shopping days": a duration, the time stage's.
+                if time_unit(l.w(e - 1)) {
+                    i = e;
+                    continue;
+                }
                 q.end = l.end(e - 1);
                 counted = true;
                 if let Some(u) = news::count_unit(l.w(e - 1)) {
@@ -1358,6 +1377,14 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
             q.kind = QuantityKind::Money;
             q.unit = Some(ctx.default_dollar.as_deref().unwrap_or("USD").to_string());
             q.rule = "money.label";
+        }
+        // "Avg shrs 14.7 mln": a share count in a results table.
+        if q.kind == QuantityKind::Count
+            && q.unit.is_none()
+            && r.first > 0
+            && matches!(l.w(r.first - 1), "shrs" | "shs")
+        {
+            q.unit = Some("shares".to_string());
         }
         if let Some((qual, h)) = hedge_before(l, r.first) {
             q.qualifier = Some(qual);
@@ -1409,15 +1436,18 @@ fn borrow_units(l: &Lexed, out: &mut [QuantityExpr], meta: &[Meta]) {
                 && match out[p].kind {
                     QuantityKind::Money | QuantityKind::Measure => true,
                     QuantityKind::Percent => !scaled,
-                    _ => false,
+                    // "Avg shrs 14.7 mln vs 12.6 mln": a count with a unit stops the search.
+                    QuantityKind::Count => true,
+                    QuantityKind::Ordinal => false,
                 }
         }) else {
             continue;
         };
-        // A scaled figure ("6.77 billion") reads as money anywhere in the paragraph of the
-        // last money figure; an unscaled one only within its sentence.
+        // A scaled figure ("6.77 billion") reads as money within a few paragraphs of the last
+        // money figure (wire paragraphs are a sentence or two); an unscaled one only within
+        // its sentence.
         let apart = if scaled {
-            m.first - meta[p].last > 80 || news::paragraph_break(l, meta[p].last - 1, m.first)
+            m.first - meta[p].last > 150
         } else {
             news::sentence_break(l, meta[p].last - 1, m.first)
         };
@@ -1447,6 +1477,13 @@ fn borrow_units(l: &Lexed, out: &mut [QuantityExpr], meta: &[Meta]) {
             QuantityKind::Percent if compared && adjacent => {
                 q.kind = kind;
                 q.unit = unit;
+                q.rule = "borrowed";
+            }
+            QuantityKind::Count if compared && adjacent => {
+                q.unit = unit;
+                if !scaled {
+                    q.value *= pscale;
+                }
                 q.rule = "borrowed";
             }
             _ => {}

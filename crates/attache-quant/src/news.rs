@@ -368,11 +368,6 @@ pub(crate) fn paragraph_after(l: &Lexed, k: usize) -> bool {
     }
 }
 
-/// A paragraph ends between tokens `a` and `b` (`a < b`).
-pub(crate) fn paragraph_break(l: &Lexed, a: usize, b: usize) -> bool {
-    (a..b).any(|k| paragraph_after(l, k))
-}
-
 /// A sentence or paragraph ends between tokens `a` and `b` (`a < b`).
 pub(crate) fn sentence_break(l: &Lexed, a: usize, b: usize) -> bool {
     for k in a..b {

@@ -75,6 +75,13 @@ fn years_and_dates_are_not_quantities() {
 }
 
 #[test]
+fn durations_with_counted_nouns_are_left_to_the_time_stage() {
+    let text = "Output rose over the first four full years and 26 shopping days.";
+    let got = extract(text, &QuantContext::default());
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
 fn character_references_are_not_quantities() {
     let text = "Profit rose 3 pct.  Reuter &#3;";
     let got = extract(text, &QuantContext::default());
