@@ -742,6 +742,9 @@ impl Cx<'_, '_> {
     fn rel_month_at(&self, j: usize) -> Option<(i32, u8, usize)> {
         let l = self.l;
         let r = self.a.0?;
+        if l.is(j, "the") && l.is(j + 1, "month") {
+            return Some((r.year() as i32, r.month() as u8, j + 2));
+        }
         let k = if l.is(j, "the") { j + 1 } else { j };
         let dir = match l.w(k) {
             "this" | "current" | "present" => 0,
@@ -1098,6 +1101,17 @@ impl Cx<'_, '_> {
                 x.year = Some(y);
                 return Some(x);
             }
+        }
+        // "March after next": the one after the coming one.
+        if l.is(j, "after") && l.is(j + 1, "next") {
+            let r = self.a.0?;
+            let (ry, rm) = (r.year() as i32, r.month() as u8);
+            let y = if m > rm { ry + 1 } else { ry + 2 };
+            let mut x = mk(i, j + 2, TimexType::Date, fmt_month(y, m), "date.month");
+            x.gran = Gran::Month;
+            x.year = Some(y);
+            x.anchored = true;
+            return Some(x);
         }
         // A bare month points back from the reference.
         let (value, year) = match self.month_year(m, i) {
@@ -1854,11 +1868,17 @@ impl Cx<'_, '_> {
         let l = self.l;
         let dir: i64 = match l.w(i) {
             "last" | "past" | "previous" | "preceding" => -1,
+            "this" if l.is(i + 1, "past") => -1,
             "this" | "current" | "present" => 0,
             "next" | "coming" | "following" | "upcoming" => 1,
             _ => return None,
         };
-        let j = i + 1;
+        // "this past weekend" is the last one.
+        let j = if l.is(i, "this") && dir < 0 {
+            i + 2
+        } else {
+            i + 1
+        };
         // Weekdays.
         if let Some((wd, e, _)) = self.weekday_at(j) {
             let d = match dir {
@@ -2257,13 +2277,22 @@ impl Cx<'_, '_> {
             }
             _ => return None,
         };
-        // "yesterday morning", "tomorrow evening"
-        let e = x.last;
-        if x.gran == Gran::Day && matches!(l.w(e), "morning" | "afternoon" | "evening" | "night") {
+        // "yesterday morning", "tomorrow evening", "tomorrow at lunch"
+        let mut e = x.last;
+        if l.is(e, "at") && l.is(e + 1, "lunch") {
+            e += 1;
+        }
+        if x.gran == Gran::Day
+            && matches!(
+                l.w(e),
+                "morning" | "afternoon" | "evening" | "night" | "lunch" | "midday"
+            )
+        {
             let p = match l.w(e) {
                 "morning" => "MO",
                 "afternoon" => "AF",
                 "evening" => "EV",
+                "lunch" | "midday" => "MI",
                 _ => "NI",
             };
             let mut y = x.clone();
@@ -3182,6 +3211,9 @@ impl Cx<'_, '_> {
                 if w == "a" && l.is(i + 1, "couple") && l.is(i + 2, "of") {
                     return self.finish_duration(i, i + 3, Some(2.0));
                 }
+                if w == "a" && l.is(i + 1, "couple") && time_unit(l.w(i + 2)).is_some() {
+                    return self.finish_duration(i, i + 2, Some(2.0));
+                }
                 let n = num::read(l, i)?;
                 if n.ordinal || n.value < 0.0 {
                     return None;
@@ -3681,8 +3713,14 @@ impl Cx<'_, '_> {
                             j += 2;
                         }
                         (h, m, j)
-                    } else if l.joined(i) && l.is(i + 1, "h") && h <= 24 {
-                        // "15h00", "15h"
+                    } else if l.joined(i)
+                        && l.is(i + 1, "h")
+                        && h <= 24
+                        && !(i > 0
+                            && matches!(l.w(i - 1), "in" | "for" | "within" | "over" | "after")
+                            && !l.joined(i + 1))
+                    {
+                        // "15h00", "15h"; "in 1h" is an hour's time.
                         dial24 = true;
                         if l.joined(i + 1) && l.is_num(i + 2) && l.raw(i + 2).len() == 2 {
                             (h, l.raw(i + 2).parse().ok()?, i + 3)
@@ -3859,6 +3897,58 @@ impl Cx<'_, '_> {
         b.range = Some(range);
         a.extra = Some(Box::new(b));
         Some(a)
+    }
+
+    /// "3 fridays from now", "2 thursdays ago": the n-th such weekday after or before the
+    /// reference.
+    fn r_n_weekdays(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let n = num::read(l, i)?;
+        if n.ordinal || n.value.fract() != 0.0 || !(1.0..=52.0).contains(&n.value) {
+            return None;
+        }
+        let (wd, e, plural) = self.weekday_at(n.last)?;
+        if !plural {
+            return None;
+        }
+        let k = n.value as i64 - 1;
+        let (d, end) = match l.w(e) {
+            "from" if l.is(e + 1, "now") => (add_days(self.a.weekday_forward(wd)?, 7 * k)?, e + 2),
+            "hence" => (add_days(self.a.weekday_forward(wd)?, 7 * k)?, e + 1),
+            "ago" | "back" => (add_days(self.a.weekday_back(wd, true)?, -7 * k)?, e + 1),
+            _ => return None,
+        };
+        Some(date_m(i, end, d, true, "date.n_weekdays"))
+    }
+
+    /// "the last day of October 2015", "the 20th day of next month", "first day in March".
+    fn r_nth_day(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let (nth, e): (i64, usize) = match l.w(i) {
+            "last" => (-1, i + 1),
+            _ => {
+                let n = num::read(l, i)?;
+                if !n.ordinal || !(1.0..=31.0).contains(&n.value) {
+                    return None;
+                }
+                (n.value as i64, n.last)
+            }
+        };
+        if !l.is(e, "day") || !(l.is(e + 1, "of") || l.is(e + 1, "in")) {
+            return None;
+        }
+        let (y, m, end) = self.month_anchor(e + 2, i)?;
+        let first = ymd(y, m, 1)?;
+        let d = if nth < 0 {
+            first.last_of_month()
+        } else {
+            let d = add_days(first, nth - 1)?;
+            if d.month() as u8 != m {
+                return None;
+            }
+            d
+        };
+        Some(date_m(i, end, d, true, "date.nth_day"))
     }
 
     /// A day word next to a bare hour: "tomorrow at 5", "8 tonight", "at 5 tomorrow afternoon".
@@ -4081,6 +4171,7 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                     })
                     || l.is(i, "weekend")
                     || l.is(i, "recent")
+                    || (l.is(i, "day") && matches!(l.w(i + 1), "after" | "before"))
                     || (c == 0 && holiday_word(l.w(i)))
                     || (l.is(i, "the") && matches!(l.w(i + 1), "past" | "future" | "moment"))
                     || (c & cls::TUNIT != 0
@@ -4114,6 +4205,15 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
     merge_date_time(&cx, &mut ms);
     pair_ranges(&cx, &mut ms);
     for m in &mut ms {
+        // "2014 AD", "14 a.d."
+        if m.gran == Gran::Year || m.rule == "date.year" {
+            let e = m.last;
+            if l.is(e, "ad") {
+                m.last += 1;
+            } else if l.is(e, "a") && l.is(e + 1, ".") && l.is(e + 2, "d") {
+                m.last += if l.is(e + 3, ".") { 4 } else { 3 };
+            }
+        }
         // "right now", "just now"
         if m.value == "PRESENT_REF" && m.first > 0 && matches!(l.w(m.first - 1), "right" | "just") {
             m.first -= 1;
@@ -4230,6 +4330,7 @@ fn season_bounds(v: &str) -> Option<Bounds> {
 fn part_hours(p: &str) -> Option<(i8, i8)> {
     Some(match p {
         "MO" => (0, 12),
+        "MI" => (12, 14),
         "AF" => (12, 19),
         "EV" | "NI" => (18, 24),
         _ => return None,
@@ -4281,7 +4382,14 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
         return;
     }
     if m.bounds.is_none() && m.kind == TimexType::Duration && m.first > 0 {
-        let before = l.w(m.first - 1);
+        let mut before = l.w(m.first - 1);
+        // "in about half an hour"
+        if m.first > 1
+            && matches!(before, "about" | "around" | "approximately" | "roughly")
+            && l.is(m.first - 2, "in")
+        {
+            before = "in";
+        }
         if matches!(before, "in" | "within") {
             if let Some((k, g)) = parse_duration(&m.value).and_then(|(n, g)| whole_units(n, g)) {
                 let at = Point::Now {
@@ -4405,7 +4513,7 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
     if l.is_num(i) {
         // Cheap looks at the next tokens decide which rules can apply.
         let short = l.raw(i).len() <= 2;
-        let unit_near = (1..=4).any(|k| l.class(i + k) & cls::TUNIT != 0);
+        let unit_near = (1..=4).any(|k| l.class(i + k) & cls::TUNIT != 0) || l.is(i + 1, "h");
         let suffixed = l.joined(i) && matches!(l.w(i + 1), "st" | "nd" | "rd" | "th");
         if on_before {
             consider(cx.r_bare_day(i));
@@ -4443,6 +4551,12 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         if rel_clock_near(l, i) {
             consider(cx.r_rel_clock(i));
         }
+        if weekday_num(l.w(i + 1)).is_some() {
+            consider(cx.r_n_weekdays(i));
+        }
+        if suffixed && l.is(i + 2, "day") {
+            consider(cx.r_nth_day(i));
+        }
         if unit_near {
             consider(cx.r_duration(i));
         }
@@ -4475,6 +4589,12 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_clock(i));
         if (l.class(i) & cls::NUM != 0 || l.is(i, "a")) && rel_clock_near(l, i) {
             consider(cx.r_rel_clock(i));
+        }
+        if l.class(i) & cls::NUM != 0 && weekday_num(l.w(i + 1)).is_some() {
+            consider(cx.r_n_weekdays(i));
+        }
+        if l.is(i + 1, "day") {
+            consider(cx.r_nth_day(i));
         }
         consider(cx.r_duration(i));
         consider(cx.r_year(i));
