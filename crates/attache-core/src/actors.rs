@@ -1200,8 +1200,10 @@ fn party_code(org: &attache_dict::Organization) -> String {
 pub fn in_term(date: &str, start: Option<&str>, end: Option<&str>) -> bool {
     let d = date.split('/').next().unwrap_or(date);
     // compare as prefixes: a month is in the term if it overlaps
-    let after_start = start.is_none_or(|s| d >= &s[..s.len().min(d.len())]);
-    let before_end = end.is_none_or(|e| d <= &e[..e.len().min(d.len())]);
+    // compare at the coarser of the two precisions: "2004-06" is within a term ending "2004"
+    let cut = |a: &str, b: &str| a.len().min(b.len());
+    let after_start = start.is_none_or(|s| d[..cut(d, s)] >= s[..cut(d, s)]);
+    let before_end = end.is_none_or(|e| d[..cut(d, e)] <= e[..cut(d, e)]);
     after_start && before_end
 }
 
@@ -1219,5 +1221,7 @@ mod tests {
         ));
         assert!(in_term("1995/2016", Some("1990-04-24"), Some("2019-03-20")));
         assert!(in_term("2025", Some("2025-06-04"), None));
+        assert!(in_term("2004-06", Some("1999"), Some("2004")));
+        assert!(!in_term("2005-01", Some("1999"), Some("2004")));
     }
 }

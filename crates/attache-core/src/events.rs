@@ -54,7 +54,7 @@ pub struct Matcher {
 }
 
 const RESPONSIVE: &[&str] = &[
-    "accept", "agree", "reject", "refuse", "decline", "welcome", "respond", "reply",
+    "accept", "agree", "reject", "refuse", "decline", "welcome", "respond", "reply", "deny",
 ];
 const BE_FORMS: &[&str] = &[
     "was", "were", "been", "be", "is", "are", "being", "get", "got",
@@ -199,6 +199,8 @@ pub struct EventInput<'a> {
     pub text: &'a str,
     pub actor_countries: Vec<Option<String>>,
     pub actor_roles: Vec<Option<String>>,
+    /// CAMEO role codes (GOV, MIL, REB, ...) of the actors that have one.
+    pub actor_sectors: Vec<Option<String>>,
     pub actor_is_person: Vec<bool>,
     pub sents: &'a [Sent],
     pub mentions: &'a [MentionRef],
@@ -848,6 +850,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                 .is_some_and(|c| c.len() == 3)
                     })
                     .map(|x| inp.mentions[x.0].actor);
+                let targetless_ok_early = pat.expect.as_deref().is_some_and(|e| e.ends_with(">-"));
                 let actor_of = |mi: usize| {
                     let m = &inp.mentions[mi];
                     let ethnic = ments
@@ -861,6 +864,17 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 };
                 let src_actor = source.map(actor_of);
                 let mut tgt_actor = target.map(actor_of);
+                // "Russia denied any involvement in the attack on Skripal": a target of the
+                // source's own country with no role of its own is no interaction partner
+                if let (Some(s), Some(t)) = (src_actor, tgt_actor) {
+                    let same_country = inp.actors_country(s).is_some()
+                        && inp.actors_country(s) == inp.actors_country(t);
+                    let no_role = inp.actor_sectors.get(t).is_none_or(Option::is_none);
+                    if same_country && no_role && !targetless_ok_early {
+                        tgt_actor = None;
+                        how.push("a roleless target of the source's own country dropped".into());
+                    }
+                }
                 // responsive verbs without an object answer the last event addressed to them
                 let main_verb = pat.tokens.iter().find_map(|t| match t {
                     PatternToken::Verb(v) => Some(v.as_str()),
@@ -868,11 +882,14 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 });
                 if tgt_actor.is_none() && main_verb.is_some_and(|v| RESPONSIVE.contains(&v)) {
                     if let Some(sa) = src_actor {
-                        if let Some(prev) = events
-                            .iter()
-                            .rev()
-                            .find(|e| e.target == Some(sa) && e.source.is_some())
-                        {
+                        if let Some(prev) = events.iter().rev().find(|e| {
+                            e.source.is_some()
+                                && e.target.is_some_and(|t| {
+                                    t == sa
+                                        || (inp.actors_country(t).is_some()
+                                            && inp.actors_country(t) == inp.actors_country(sa))
+                                })
+                        }) {
                             tgt_actor = prev.source;
                             how.push("responsive verb: target is who addressed the source".into());
                         }
@@ -906,17 +923,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .map(|x| actor_of(x.0))
                         .filter(|&t| inp.actors_country(t).is_some())
                         // else the source's own country ("the government lifted the curfew");
-                        // an international organization or armed group has none
+                        // an international organization or armed group has none, and a
+                        // statement (root 01) is no domestic event
                         .or_else(|| {
-                            inp.actors_country(src_actor)
-                                .is_some_and(|c| c.len() == 3)
-                                .then_some(src_actor)
+                            (inp.actors_country(src_actor).is_some_and(|c| c.len() == 3)
+                                && !pat.code.starts_with("01"))
+                            .then_some(src_actor)
                         });
                     if tgt_actor.is_some() {
                         how.push(
                             "domestic event: target is the place's or the source's country".into(),
                         );
-                    } else {
+                    } else if !pat.code.starts_with("01") {
                         continue;
                     }
                 }

@@ -151,6 +151,7 @@ impl Engine {
             text: &text,
             actor_countries: resolver.actors.iter().map(|a| a.country.clone()).collect(),
             actor_roles: resolver.actors.iter().map(|a| a.role.clone()).collect(),
+            actor_sectors: resolver.actors.iter().map(|a| a.sector.clone()).collect(),
             actor_is_person: resolver
                 .actors
                 .iter()
