@@ -4172,7 +4172,9 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                     || l.is(i, "weekend")
                     || l.is(i, "recent")
                     || (l.is(i, "day") && matches!(l.w(i + 1), "after" | "before"))
-                    || (c == 0 && holiday_word(l.w(i)))
+                    || (c == 0
+                        && (lower_only || l.raw(i).as_bytes()[0].is_ascii_uppercase())
+                        && holiday_word(l.w(i)))
                     || (l.is(i, "the") && matches!(l.w(i + 1), "past" | "future" | "moment"))
                     || (c & cls::TUNIT != 0
                         && i > 0
@@ -4529,30 +4531,33 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
             consider(cx.r_quarter(i));
         }
         consider(cx.r_clock(i));
-        if matches!(
-            l.w(i + 1),
-            "-" | "–"
-                | "to"
-                | "until"
-                | "till"
-                | "untill"
-                | "through"
-                | "and"
-                | ":"
-                | "am"
-                | "pm"
-                | "a"
-                | "p"
-                | "h"
-        ) || l.is(i + 2, "-")
-        {
-            consider(cx.r_clock_range(i));
-        }
-        if rel_clock_near(l, i) {
-            consider(cx.r_rel_clock(i));
-        }
-        if weekday_num(l.w(i + 1)).is_some() {
-            consider(cx.r_n_weekdays(i));
+        // Clock ranges, minutes past an hour, "3 fridays from now": small numbers only.
+        if short {
+            if matches!(
+                l.w(i + 1),
+                "-" | "–"
+                    | "to"
+                    | "until"
+                    | "till"
+                    | "untill"
+                    | "through"
+                    | "and"
+                    | ":"
+                    | "am"
+                    | "pm"
+                    | "a"
+                    | "p"
+                    | "h"
+            ) || l.is(i + 2, "-")
+            {
+                consider(cx.r_clock_range(i));
+            }
+            if rel_clock_near(l, i) {
+                consider(cx.r_rel_clock(i));
+            }
+            if weekday_num(l.w(i + 1)).is_some() {
+                consider(cx.r_n_weekdays(i));
+            }
         }
         if suffixed && l.is(i + 2, "day") {
             consider(cx.r_nth_day(i));
