@@ -491,6 +491,9 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
     }
     let two = |c: &'static str| Some((c, 2, 1.0));
     match (w, w1) {
+        ("european", "currency") if matches!(l.w(j + 2), "units" | "unit") => {
+            return Some(("XEU", 3, 1.0))
+        }
         ("swiss", "francs" | "franc") => return two("CHF"),
         ("luxembourg", "francs" | "franc") => return two("LUF"),
         ("french", "francs" | "franc") => return two("FRF"),
@@ -535,6 +538,7 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
         }
         "yen" => one("JPY"),
         "markka" | "markkaa" | "markkas" => one("FIM"),
+        "ecus" | "ecu" => one("XEU"),
         "won" => one("KRW"),
         "tenge" => one("KZT"),
         "marks" | "deutschmarks" | "deutschemarks" | "dm" => one("DEM"),
@@ -1200,8 +1204,18 @@ fn drop_count(l: &Lexed, r: &Reading) -> bool {
     if n.bare_int && n.value >= 1900.0 && n.value <= 2100.0 && l.raw(n.first).len() == 4 {
         return true;
     }
-    // "1986/87"
+    // "1986/87", both halves.
     if n.bare_int && l.is(n.last, "/") && l.joined(n.last - 1) {
+        return true;
+    }
+    if n.bare_int
+        && n.first >= 2
+        && l.is(n.first - 1, "/")
+        && l.joined(n.first - 1)
+        && l.joined(n.first - 2)
+        && l.raw(n.first - 2).len() == 4
+        && l.raw(n.first).len() == 2
+    {
         return true;
     }
     let nx = l.w(r.last);
@@ -1303,10 +1317,13 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
             || (joiner == "and" && between)
             || slash_pair;
         // "rose 700 mln dlrs to 14.8 billion dlrs": a change and a level, each with its unit.
+        // "rose 100 mln to 22.8 billion": two scaled figures after a change verb are a change
+        // and a level too (a range writes the scale once: "100 to 200 mln").
         let change = joiner == "to"
-            && r.kind != QuantityKind::Count
             && r.first > 0
-            && news::change_word(l.w(r.first - 1));
+            && news::change_word(l.w(r.first - 1))
+            && (r.kind != QuantityKind::Count
+                || r.num.scaled && read_number(l, r.last + 1, ctx).is_some_and(|n| n.scaled));
         if is_join && !change && r.kind != QuantityKind::Ordinal && l.near(r.last) {
             if let Some(r2) = read_quantity(l, r.last + 1, ctx) {
                 let compatible = r2.kind == r.kind || r.kind == QuantityKind::Count;

@@ -331,6 +331,10 @@ fn read_digits(l: &Lexed, i: usize) -> Option<Num> {
     }
     // Multipliers: "1.2 million", "3.8bn", "5 thousand million".
     let mut scaled = false;
+    // "a 6.0-mln dlr line": a hyphen glues the scale word as a compound modifier.
+    if l.is(j, "-") && l.joined(j - 1) && l.joined(j) && scale_word(l.w(j + 1)).is_some() {
+        j += 1;
+    }
     loop {
         let w = l.w(j);
         let s = if l.joined(j - 1) {
@@ -620,6 +624,7 @@ mod tests {
             ("twenty-first", 21.0, "twenty-first"),
             ("10-7/16 pct", 10.4375, "10-7/16"),
             ("1-1/2 pct", 1.5, "1-1/2"),
+            ("6.0-mln dlr", 6.0e6, "6.0-mln"),
         ];
         for (s, v, span) in cases {
             let got = val(s).unwrap_or_else(|| panic!("no number in {s:?}"));
