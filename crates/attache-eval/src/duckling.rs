@@ -11,7 +11,18 @@ use serde_json::Value;
 use crate::{close, read_json, Report, Row};
 
 const SIGNALS: &[&str] = &[
-    "on", "in", "at", "for", "during", "by", "around", "about", "of", "the", "within",
+    "on",
+    "in",
+    "at",
+    "for",
+    "during",
+    "by",
+    "around",
+    "about",
+    "of",
+    "the",
+    "within",
+    "approximately",
 ];
 
 /// Words that may stay outside a money span: range openers and an article.
@@ -443,6 +454,13 @@ fn time(p: &str, e: &Value, r: DateTime) -> (bool, bool) {
             };
             let sig_len = t.signal.as_deref().map_or(0, str::len);
             let s = p[..t.start].trim_end().len().saturating_sub(sig_len);
+            // "anytime after 2014", "sometime before 2014": the bound is the same.
+            let head = p[..s].trim_end().to_lowercase();
+            let s = if matches!(head.as_str(), "anytime" | "sometime" | "sometimes") {
+                0
+            } else {
+                s
+            };
             return dir_ok
                 && whole(p, s, t.end)
                 && reading(t, r).is_some_and(|(got, _)| got == want);

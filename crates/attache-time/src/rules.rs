@@ -315,6 +315,11 @@ impl Holiday {
     }
 }
 
+/// "EOD", "EOM", "EOY", "BOM", "BOY" written in capitals.
+fn edge_abbrev(raw: &str) -> bool {
+    matches!(raw, "EOD" | "EOM" | "EOY" | "BOM" | "BOY")
+}
+
 /// A word that begins a holiday's name and is in no word class of the lexer ("Eid",
 /// "Ramadan", "Passover"): a first-byte dispatch keeps the check cheap on every word.
 fn holiday_word(w: &str) -> bool {
@@ -3184,6 +3189,11 @@ impl Cx<'_, '_> {
         let l = self.l;
         let w = l.w(i);
         let (n, j): (Option<f64>, usize) = match w {
+            // "a quarter of an hour", "three-quarters of an hour"
+            "a" | "quarter" | "three" if self.quarters_of(i).is_some() => {
+                let (v, j) = self.quarters_of(i)?;
+                return self.finish_duration(i, j, Some(v));
+            }
             "a" | "an" | "one" if l.is_word(i + 1) && time_unit(l.w(i + 1)).is_some() => {
                 (Some(1.0), i + 1)
             }
@@ -3238,6 +3248,32 @@ impl Cx<'_, '_> {
             j
         };
         self.finish_duration(i, j, n)
+    }
+
+    /// "a quarter of an hour", "three quarters of a day": the fraction and the unit's token.
+    fn quarters_of(&self, i: usize) -> Option<(f64, usize)> {
+        let l = self.l;
+        let (v, mut k) = match l.w(i) {
+            "a" if l.is(i + 1, "quarter") => (0.25, i + 2),
+            "quarter" => (0.25, i + 1),
+            "three" => {
+                let k = if l.is(i + 1, "-") { i + 2 } else { i + 1 };
+                if !l.is(k, "quarters") {
+                    return None;
+                }
+                (0.75, k + 1)
+            }
+            _ => return None,
+        };
+        if !l.is(k, "of") {
+            return None;
+        }
+        k += 1;
+        if matches!(l.w(k), "a" | "an") {
+            k += 1;
+        }
+        time_unit(l.w(k)).filter(|u| u.0 != "Q")?;
+        Some((v, k))
     }
 
     /// "and a half", "and three quarters (of)" after a whole amount.
@@ -3899,6 +3935,47 @@ impl Cx<'_, '_> {
         Some(a)
     }
 
+    /// "by EOM", "the BOY": the end or beginning of the current day, month or year.
+    fn r_edge_abbrev(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let r = self.a.0?;
+        let raw = l.raw(i);
+        let (v, modifier) = match raw {
+            "EOM" | "BOM" => (
+                fmt_month(r.year() as i32, r.month() as u8),
+                if raw == "EOM" { "END" } else { "START" },
+            ),
+            "EOY" | "BOY" => (
+                format!("{:04}", r.year()),
+                if raw == "EOY" { "END" } else { "START" },
+            ),
+            "EOD" => (fmt_date(r), "END"),
+            _ => return None,
+        };
+        let mut x = mk(i, i + 1, TimexType::Date, v, "date.end_of");
+        x.modifier = Some(modifier);
+        x.anchored = true;
+        x.bounds = if raw == "EOD" {
+            // Only as a deadline: from the reference to midnight.
+            let by = (i > 0 && l.is(i - 1, "by")) || (i > 1 && l.is(i - 2, "by"));
+            if !by {
+                return None;
+            }
+            Some(Bounds {
+                start: Point::Now {
+                    n: 0,
+                    unit: Grain::Second,
+                    trunc: Grain::Second,
+                },
+                end: Some(Point::At(midnight(add_days(r, 1)?))),
+                grain: Grain::Second,
+            })
+        } else {
+            self.edge_bounds(&x, modifier)
+        };
+        Some(x)
+    }
+
     /// "3 fridays from now", "2 thursdays ago": the n-th such weekday after or before the
     /// reference.
     fn r_n_weekdays(&self, i: usize) -> Option<M> {
@@ -4109,6 +4186,9 @@ impl Cx<'_, '_> {
             }
             "a" | "p" if l.is(j + 1, "m") && !l.joined(j) => Some((l.is(j, "p"), j + 2)),
             // "in the afternoon", "in the evening", "in the morning"
+            "in" if matches!(l.w(j + 1), "afternoon" | "evening" | "morning") => {
+                Some((!l.is(j + 1, "morning"), j + 2))
+            }
             "in" if l.is(j + 1, "the") => match l.w(j + 2) {
                 "afternoon" | "evening" | "night" | "pm" => Some((true, j + 3)),
                 "morning" | "am" => Some((false, j + 3)),
@@ -4174,7 +4254,7 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                     || (l.is(i, "day") && matches!(l.w(i + 1), "after" | "before"))
                     || (c == 0
                         && (lower_only || l.raw(i).as_bytes()[0].is_ascii_uppercase())
-                        && holiday_word(l.w(i)))
+                        && (holiday_word(l.w(i)) || edge_abbrev(l.raw(i))))
                     || (l.is(i, "the") && matches!(l.w(i + 1), "past" | "future" | "moment"))
                     || (c & cls::TUNIT != 0
                         && i > 0
@@ -4392,14 +4472,14 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
         {
             before = "in";
         }
-        if matches!(before, "in" | "within") {
+        if matches!(before, "in" | "within" | "after") {
             if let Some((k, g)) = parse_duration(&m.value).and_then(|(n, g)| whole_units(n, g)) {
                 let at = Point::Now {
                     n: k,
                     unit: g,
                     trunc: g.finer(),
                 };
-                m.bounds = Some(if before == "in" {
+                m.bounds = Some(if before != "within" {
                     // The future reading: that long after the reference.
                     Bounds {
                         start: at,
@@ -4570,6 +4650,8 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_year(i));
     } else if l.class(i) == cls::HOLI || (l.class(i) == 0 && holiday_word(w)) {
         consider(cx.r_holiday(i));
+    } else if l.class(i) == 0 && edge_abbrev(l.raw(i)) {
+        consider(cx.r_edge_abbrev(i));
     } else {
         consider(cx.r_nth_weekday(i));
         consider(cx.r_nth_week(i));
