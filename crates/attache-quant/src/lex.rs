@@ -163,6 +163,7 @@ const WORDS: &[&str] = &[
     "seventh",
     "eighth",
     "ninth",
+    "nineth",
     "tenth",
     "eleventh",
     "twelfth",
@@ -418,11 +419,12 @@ fn classify_slow(w: &str) -> u8 {
         | "hundred" | "hundreds" | "thousand" | "thousands" | "million" | "millions"
         | "billion" | "billions" | "trillion" | "trillions" | "mln" | "mn" | "bln" | "bn"
         | "tln" | "trn" | "lakh" | "lakhs" | "crore" | "crores" | "dozen" | "dozens" | "first"
-        | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth"
-        | "eleventh" | "twelfth" | "thirteenth" | "fourteenth" | "fifteenth" | "sixteenth"
-        | "seventeenth" | "eighteenth" | "nineteenth" | "twentieth" | "thirtieth" | "fortieth"
-        | "fiftieth" | "sixtieth" | "seventieth" | "eightieth" | "ninetieth" | "hundredth"
-        | "thousandth" | "millionth" | "billionth" | "trillionth" | "single" | "pair" => NUM,
+        | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "nineth"
+        | "tenth" | "eleventh" | "twelfth" | "thirteenth" | "fourteenth" | "fifteenth"
+        | "sixteenth" | "seventeenth" | "eighteenth" | "nineteenth" | "twentieth" | "thirtieth"
+        | "fortieth" | "fiftieth" | "sixtieth" | "seventieth" | "eightieth" | "ninetieth"
+        | "hundredth" | "thousandth" | "millionth" | "billionth" | "trillionth" | "single"
+        | "pair" => NUM,
         "second" => NUM | TUNIT,
         "half" | "quarter" => NUM | TIME | TUNIT | QSTART,
         "few" | "several" | "couple" => NUM | TIME | TUNIT,

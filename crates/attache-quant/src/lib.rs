@@ -8,9 +8,11 @@
 pub mod lex;
 mod news;
 pub mod num;
+pub mod ordinals;
 pub mod ranges;
 pub mod rich;
 
+pub use ordinals::{relative_ordinals, RelativeOrdinal};
 pub use ranges::{ranges, RangeExpr};
 
 use lex::{Lexed, TokKind};

@@ -99,7 +99,8 @@ pub fn ordinal_word(w: &str) -> Option<f64> {
         "sixth" => 6.0,
         "seventh" => 7.0,
         "eighth" => 8.0,
-        "ninth" => 9.0,
+        // "nineth" is a frequent misspelling.
+        "ninth" | "nineth" => 9.0,
         "tenth" => 10.0,
         "eleventh" => 11.0,
         "twelfth" => 12.0,

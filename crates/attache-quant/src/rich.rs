@@ -461,7 +461,9 @@ pub fn read(l: &Lexed, i: usize) -> Option<Num> {
     if let Some(o) = ordinal_word(l.w(e)).filter(|_| l.near(e - 1)) {
         let ok = match c.last {
             Last::Tens => o < 10.0,
-            Last::Hundred | Last::Scale => o < 100.0,
+            // "a hundred trillionth": a bigger scale multiplies through.
+            Last::Hundred => !(100.0..1000.0).contains(&o),
+            Last::Scale => o < 100.0,
             Last::Unit | Last::Teen => o >= 100.0,
             _ => false,
         };
