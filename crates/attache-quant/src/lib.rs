@@ -562,6 +562,8 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
         "tugriks" | "tugrik" => one("MNT"),
         "rials" | "rial" => one("IRR"),
         "dinars" | "dinar" => one("XXX"), // ambiguous between countries: ISO "no currency"
+        "shillings" | "shilling" => one("XXX"), // Kenya, Uganda, Tanzania, Somalia
+        "schillings" | "schilling" => one("ATS"),
         "pesetas" | "peseta" => one("ESP"),
         "bitcoins" | "bitcoin" | "btc" => one("BTC"),
         "pennies" => Some((dollar, 1, 0.01)),
@@ -1315,9 +1317,12 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
             && l.joined(r.last)
             && l.is_num(r.last + 1)
             && !l.raw(r.last + 1).contains(',');
+        // "68 or 69 pct": alternatives with one unit read as a range too.
+        let or_pair = joiner == "or" && r.kind == QuantityKind::Count && !r.num.scaled;
         let is_join = matches!(joiner, "to" | "-" | "–" | "through")
             || (joiner == "and" && between)
-            || slash_pair;
+            || slash_pair
+            || or_pair;
         // "rose 700 mln dlrs to 14.8 billion dlrs": a change and a level, each with its unit.
         // "rose 100 mln to 22.8 billion": two scaled figures after a change verb are a change
         // and a level too (a range writes the scale once: "100 to 200 mln").
@@ -1327,14 +1332,39 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
             && (r.kind != QuantityKind::Count
                 || r.num.scaled && read_number(l, r.last + 1, ctx).is_some_and(|n| n.scaled));
         if is_join && !change && r.kind != QuantityKind::Ordinal && l.near(r.last) {
-            if let Some(r2) = read_quantity(l, r.last + 1, ctx) {
+            let r2 = read_quantity(l, r.last + 1, ctx);
+            // "two to three weeks", "six to 10 day": a duration range, the time stage's.
+            if r.kind == QuantityKind::Count
+                && r2.as_ref().is_some_and(|r2| {
+                    let nx = l.w(r2.last);
+                    let nx = if nx == "-" { l.w(r2.last + 1) } else { nx };
+                    r2.kind == QuantityKind::Count && time_unit(nx)
+                })
+            {
+                i = r.last;
+                continue;
+            }
+            if let Some(r2) = r2 {
                 let compatible = r2.kind == r.kind || r.kind == QuantityKind::Count;
                 let hy = joiner == "-" || joiner == "–";
                 let hy_ok = !hy
                     || (l.joined(r.last - 1) || !l.joined(r.last)) && !r2.num.bare_int
                     || (l.joined(r.last - 1) && l.joined(r.last));
                 let slash_ok = !slash_pair || r2.kind == QuantityKind::Percent;
+                let or_ok = !or_pair
+                    || matches!(r2.kind, QuantityKind::Percent | QuantityKind::Money)
+                        && !r2.num.scaled;
+                // "fell 21,600 to 3.02 mln": an unscaled figure far from a scaled one is a
+                // change and a level, not a range ("5 to 10 mln", "500,000 to 1 mln" are).
+                let s2 = news::scale_of(l, &r2.num);
+                let levels = r.kind == QuantityKind::Count
+                    && !r.num.scaled
+                    && s2 > 1.0
+                    && r.num.value >= r2.num.value / s2
+                    && (r.value * 20.0 < r2.value || r.value > r2.value);
                 if slash_ok
+                    && or_ok
+                    && !levels
                     && (compatible
                         && r2.kind != QuantityKind::Ordinal
                         && hy_ok
@@ -1347,7 +1377,6 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
                     let hi = r2.value;
                     // "5 to 10 million dlrs", "between two and three billion dlrs": the scale
                     // (and currency factor) of the high end applies to the low end.
-                    let s2 = news::scale_of(l, &r2.num);
                     if r.kind == QuantityKind::Count
                         && s2 > 1.0
                         && !r.num.scaled

@@ -76,7 +76,8 @@ fn years_and_dates_are_not_quantities() {
 
 #[test]
 fn durations_with_counted_nouns_are_left_to_the_time_stage() {
-    let text = "Output rose over the first four full years and 26 shopping days in 1986/87.";
+    let text = "Output rose over the first four full years and 26 shopping days in 1986/87, \
+                for two to three weeks.";
     let got = extract(text, &QuantContext::default());
     assert!(got.is_empty(), "{got:?}");
 }
