@@ -44,6 +44,8 @@ struct M {
     bounds: Option<Bounds>,
     /// The grain a clock reading was written to ("3pm": hour, "3:30": minute).
     cgrain: Option<Grain>,
+    /// The calendar rule of a holiday, to place it in another year.
+    holiday: Option<Holiday>,
 }
 
 fn mk(first: usize, last: usize, kind: TimexType, value: String, rule: &'static str) -> M {
@@ -67,6 +69,7 @@ fn mk(first: usize, last: usize, kind: TimexType, value: String, rule: &'static 
         extra: None,
         bounds: None,
         cgrain: None,
+        holiday: None,
     }
 }
 
@@ -80,7 +83,7 @@ fn date_m(first: usize, last: usize, d: Date, anchored: bool, rule: &'static str
 }
 
 /// How a holiday falls in a given year.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum Holiday {
     /// Month and day.
     Fixed(u8, u8),
@@ -112,7 +115,7 @@ enum Holiday {
 }
 
 /// Jewish holidays; festivals of several days begin on the evening before their first day.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Heb {
     RoshHashanah,
     YomKippur,
@@ -2530,6 +2533,27 @@ impl Cx<'_, '_> {
         Some(x)
     }
 
+    /// "the third last week of 2018", "2nd last week of October": counted back from the last.
+    fn r_nth_last_week(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let n = num::read(l, i)?;
+        if !n.ordinal || !(2.0..=5.0).contains(&n.value) || !l.is(n.last, "last") {
+            return None;
+        }
+        let last = self.r_nth_week(n.last)?;
+        let monday = add_days(last.week_monday?, -7 * (n.value as i64 - 1))?;
+        let mut x = mk(
+            i,
+            last.last,
+            TimexType::Date,
+            fmt_week(monday),
+            "date.nth_week",
+        );
+        x.week_monday = Some(monday);
+        x.anchored = last.anchored;
+        Some(x)
+    }
+
     /// "summer 2016", "the summer of 2016", "spring of nineteen seventy eight".
     fn r_season(&self, i: usize) -> Option<M> {
         let l = self.l;
@@ -2939,6 +2963,7 @@ impl Cx<'_, '_> {
         Some(match date {
             Some(d) => {
                 let mut x = date_m(first, i + k, d, anchored, "date.holiday");
+                x.holiday = Some(rule);
                 if let Some(e) = rule.end(d) {
                     x.bounds = Some(Bounds::days(d, e));
                 }
@@ -4642,6 +4667,9 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         if suffixed && l.is(i + 2, "day") {
             consider(cx.r_nth_day(i));
         }
+        if suffixed && l.is(i + 2, "last") {
+            consider(cx.r_nth_last_week(i));
+        }
         if unit_near {
             consider(cx.r_duration(i));
         }
@@ -4682,6 +4710,9 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         }
         if l.is(i + 1, "day") {
             consider(cx.r_nth_day(i));
+        }
+        if l.is(i + 1, "last") && l.is(i + 2, "week") {
+            consider(cx.r_nth_last_week(i));
         }
         consider(cx.r_duration(i));
         consider(cx.r_year(i));
@@ -4791,6 +4822,54 @@ fn combine(cx: &Cx, ms: &mut Vec<M>) {
                     out.push(x);
                     k += 2;
                     continue;
+                }
+            }
+            // A holiday or month placed by a shift of the reference: "Thanksgiving in 9 months",
+            // "Thanksgiving 3 months ago", "March in 1 year": the one in the shifted year.
+            if (a.holiday.is_some() || a.rule == "date.month") && a.anchored {
+                let shifted = if g == 0 && b.rule == "date.ago" {
+                    b.day
+                } else if g == 1 && gw == "in" && b.kind == TimexType::Duration {
+                    b.dur.and_then(|(n, u)| {
+                        let r = cx.a.0?;
+                        match u {
+                            "Y" => add_months(r, (12.0 * n) as i64),
+                            "M" => add_months(r, n as i64),
+                            "W" => add_days(r, (7.0 * n) as i64),
+                            "D" => add_days(r, n as i64),
+                            _ => None,
+                        }
+                    })
+                } else {
+                    None
+                };
+                if let Some(sd) = shifted {
+                    let y = sd.year() as i32;
+                    let placed = match (a.holiday, a.month) {
+                        (Some(h), _) => h
+                            .on(y)
+                            .map(|d| date_m(a.first, b.last, d, true, "date.holiday")),
+                        (None, Some(m)) => {
+                            let mut x = mk(
+                                a.first,
+                                b.last,
+                                TimexType::Date,
+                                fmt_month(y, m),
+                                "date.month",
+                            );
+                            x.gran = Gran::Month;
+                            x.year = Some(y);
+                            x.month = Some(m);
+                            x.anchored = true;
+                            Some(x)
+                        }
+                        _ => None,
+                    };
+                    if let Some(x) = placed {
+                        out.push(x);
+                        k += 2;
+                        continue;
+                    }
                 }
             }
             // Duration + from/after/before + day: "two days after today", "three weeks from tomorrow".
