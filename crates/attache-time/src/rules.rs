@@ -108,6 +108,10 @@ enum Holiday {
     NearestWeekday(u8, u8),
     /// Jewish holidays.
     Hebrew(Heb),
+    /// The Chinese (lunar) New Year.
+    ChineseNewYear,
+    /// The Parsi (Shahenshahi) New Year: a calendar of 365 days, no leap day.
+    ParsiNewYear,
     /// Spans: Ramadan, Lent, Great Lent.
     Ramadan,
     Lent,
@@ -180,6 +184,54 @@ fn islamic_in(y: i32, m: u8, d: u8) -> Option<Date> {
     (iy0 - 2..=iy0 + 2)
         .filter_map(|iy| add_days(base, islamic_fixed(iy, m as i64, d as i64) - 1))
         .find(|g| g.year() as i32 == y)
+}
+
+/// The Julian Ephemeris Day of new moon number `k` (0 = 6 January 2000), by the mean
+/// lunation and its main periodic terms (Meeus, Astronomical Algorithms ch. 49; minutes off).
+fn new_moon_jde(k: f64) -> f64 {
+    let t = k / 1236.85;
+    let (t2, t3, t4) = (t * t, t * t * t, t * t * t * t);
+    let jde =
+        2451550.09766 + 29.530588861 * k + 0.00015437 * t2 - 0.00000015 * t3 + 0.00000000073 * t4;
+    let m = (2.5534 + 29.1053567 * k - 0.0000014 * t2 - 0.00000011 * t3).to_radians();
+    let mp = (201.5643 + 385.81693528 * k + 0.0107582 * t2 + 0.00001238 * t3 - 0.000000058 * t4)
+        .to_radians();
+    let f = (160.7108 + 390.67050284 * k - 0.0016118 * t2 - 0.00000227 * t3 + 0.000000011 * t4)
+        .to_radians();
+    let om = (124.7746 - 1.56375588 * k + 0.0020672 * t2 + 0.00000215 * t3).to_radians();
+    let e = 1.0 - 0.002516 * t - 0.0000074 * t2;
+    jde - 0.4072 * mp.sin()
+        + 0.17241 * e * m.sin()
+        + 0.01608 * (2.0 * mp).sin()
+        + 0.01039 * (2.0 * f).sin()
+        + 0.00739 * e * (mp - m).sin()
+        - 0.00514 * e * (mp + m).sin()
+        + 0.00208 * e * e * (2.0 * m).sin()
+        - 0.00111 * (mp - 2.0 * f).sin()
+        - 0.00057 * (mp + 2.0 * f).sin()
+        + 0.00056 * e * (2.0 * mp + m).sin()
+        - 0.00042 * (3.0 * mp).sin()
+        + 0.00042 * e * (m + 2.0 * f).sin()
+        + 0.00038 * e * (m - 2.0 * f).sin()
+        - 0.00024 * e * (2.0 * mp - m).sin()
+        - 0.00017 * om.sin()
+}
+
+/// The Chinese New Year: the new moon (China time, UTC+8) that falls from 21 January to
+/// 20 February (the second after the winter solstice but for rare years such as 1985).
+fn chinese_new_year(y: i32) -> Option<Date> {
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    let base = ymd(2000, 1, 1)?;
+    let from = ymd(y, 1, 21)?;
+    let k0 = ((y - 2000) as f64 * 12.3685).floor();
+    (-2..=3)
+        .filter_map(|dk| {
+            let jd = new_moon_jde(k0 + dk as f64);
+            add_days(base, (jd - 2451544.5 + 8.0 / 24.0).floor() as i64)
+        })
+        .find(|d| *d >= from)
 }
 
 /// Orthodox Easter Sunday (the Julian computus, shown in the Gregorian calendar).
@@ -296,6 +348,14 @@ impl Holiday {
             }
             Holiday::Hebrew(h) => h.span(y).map(|s| s.0),
             Holiday::Ramadan => islamic_in(y, 9, 1),
+            Holiday::ChineseNewYear => chinese_new_year(y),
+            Holiday::ParsiNewYear => {
+                // 17 August 2018 began a year; each year is 365 days.
+                let anchor = ymd(2018, 8, 17)?;
+                let d = add_days(anchor, 365 * (y as i64 - 2018))?;
+                // The year's start drifts a day every fourth year; it stays in August.
+                (d.year() as i32 == y).then_some(d)
+            }
             Holiday::Lent => add_days(easter(y)?, -46),
             Holiday::GreatLent => add_days(orthodox_easter(y)?, -48),
         }
@@ -328,18 +388,18 @@ fn edge_abbrev(raw: &str) -> bool {
 fn holiday_word(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b'b') => matches!(w, "bakr" | "boss" | "bosses" | "branch"),
-        Some(b'c') => matches!(w, "chanukah" | "chanukkah" | "clean"),
+        Some(b'c') => matches!(w, "chanukah" | "chanukkah" | "clean" | "chinese"),
         Some(b'e') => w == "eid",
         Some(b'f') => w == "feast",
         Some(b'g') => w == "great",
         Some(b'h') => matches!(w, "hanukkah" | "hanukah" | "hannukkah" | "holocaust"),
         Some(b'i') => matches!(w, "id" | "islamic" | "isra"),
-        Some(b'j') => matches!(w, "jamat" | "jumu"),
+        Some(b'j') => matches!(w, "jamat" | "jumu" | "jamshedi"),
         Some(b'k') => matches!(w, "koningsdag" | "king" | "kings"),
-        Some(b'l') => matches!(w, "lent" | "laylat" | "lag" | "lazarus"),
+        Some(b'l') => matches!(w, "lent" | "laylat" | "lag" | "lazarus" | "lunar"),
         Some(b'm') => matches!(w, "mardi" | "mawlid"),
         Some(b'o') => w == "orthodox",
-        Some(b'p') => matches!(w, "passover" | "pesach"),
+        Some(b'p') => matches!(w, "passover" | "pesach" | "parsi"),
         Some(b'r') => matches!(w, "ramadan" | "rosh"),
         Some(b's') => matches!(
             w,
@@ -2847,6 +2907,25 @@ impl Cx<'_, '_> {
                 (Holiday::Islamic(7, 27), k + 1)
             }
             "koningsdag" => (Holiday::NoSunday(4, 27), 1),
+            "chinese" | "lunar" => {
+                let mut k = 1;
+                if w(0) == "chinese" && w(k) == "lunar" {
+                    k += 1;
+                }
+                if w(k) != "new" || !matches!(w(k + 1), "year" | "years") {
+                    return None;
+                }
+                k += 2;
+                k += poss(k);
+                if w(k) == "day" {
+                    k += 1;
+                }
+                (Holiday::ChineseNewYear, k)
+            }
+            "parsi" if w(1) == "new" && w(2) == "year" => (Holiday::ParsiNewYear, 3),
+            "jamshedi" if matches!(w(1), "navroz" | "nowruz" | "navroze") => {
+                (Holiday::ParsiNewYear, 2)
+            }
             "king" | "kings" => {
                 let p = poss(1);
                 if w(1 + p) != "day" {
