@@ -302,6 +302,10 @@ fn iso_code_lower(w: &str) -> Option<&'static str> {
 
 /// A currency written before the number: returns (code, tokens used).
 fn money_prefix<'c>(l: &Lexed, i: usize, ctx: &'c QuantContext) -> Option<(&'c str, usize)> {
+    // Every prefix is a word or a sign; numbers (most calls) end here.
+    if l.kind(i) != Some(TokKind::Word) && l.kind(i) != Some(TokKind::Sym) {
+        return None;
+    }
     let dollar = || ctx.default_dollar.as_deref().unwrap_or("USD");
     let w = l.w(i);
     let raw = l.raw(i);
@@ -1185,6 +1189,10 @@ fn drop_count(l: &Lexed, r: &Reading) -> bool {
         return false;
     }
     if in_date_or_time(l, n) {
+        return true;
+    }
+    // "two-way trade", "a one-way ticket": an idiom, not a count.
+    if n.words && l.is(n.last, "-") && l.joined(n.last - 1) && l.w(n.last + 1) == "way" {
         return true;
     }
     // "&#3;": a character reference left in wire text.

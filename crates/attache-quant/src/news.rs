@@ -8,7 +8,7 @@ use crate::num::{scale_word, Num};
 
 /// Words that end a noun phrase search: function words, auxiliaries and units that other
 /// rules read. A plural-looking word among them ("was", "this") is never a counted noun.
-fn stop_word(w: &str) -> bool {
+pub(crate) fn stop_word(w: &str) -> bool {
     matches!(
         w,
         "the"

@@ -373,8 +373,62 @@ fn read_digits(l: &Lexed, i: usize) -> Option<Num> {
     Some(n)
 }
 
+/// "a third of", "one-third", "two-thirds", "a fifth": a fraction, not a rank. "A third
+/// country" (a noun follows) stays an ordinal.
+fn fraction_words(l: &Lexed, i: usize) -> Option<Num> {
+    let w0 = l.w(i);
+    let article = matches!(w0, "a" | "an");
+    let numer = if article {
+        1.0
+    } else {
+        unit_word(w0).filter(|u| (1.0..10.0).contains(u))?
+    };
+    let hyphen = l.is(i + 1, "-") && l.joined(i) && l.joined(i + 1);
+    if article && hyphen {
+        return None;
+    }
+    let k = if hyphen { i + 2 } else { i + 1 };
+    let dw = l.w(k);
+    let den = denominator_word(dw).filter(|_| l.is_word(k))?;
+    let plural = dw.ends_with('s');
+    if (numer == 1.0) == plural && den != 2.0 {
+        return None;
+    }
+    if !hyphen && !plural {
+        // "a third country" is a rank.
+        let next = l.w(k + 1);
+        let free = next == "of" || !l.is_word(k + 1) || crate::news::stop_word(next);
+        if !free {
+            return None;
+        }
+    }
+    // "one quarter", "three quarters" are periods unless a share of something follows.
+    if matches!(dw, "quarter" | "quarters")
+        && !(l.is(k + 1, "of")
+            && matches!(
+                l.w(k + 2),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "all" | "this" | "that"
+            ))
+    {
+        return None;
+    }
+    Some(Num {
+        first: i,
+        last: k + 1,
+        value: numer / den,
+        digits: false,
+        words: true,
+        ordinal: false,
+        bare_int: false,
+        scaled: false,
+    })
+}
+
 fn read_words(l: &Lexed, i: usize) -> Option<Num> {
     let w0 = l.w(i);
+    if let Some(f) = fraction_words(l, i) {
+        return Some(f);
+    }
     // Ordinal words, possibly compound ("twenty-first", "one hundred and first").
     if let Some(o) = ordinal_word(w0) {
         return Some(Num {
@@ -626,6 +680,9 @@ mod tests {
             ("10-7/16 pct", 10.4375, "10-7/16"),
             ("1-1/2 pct", 1.5, "1-1/2"),
             ("6.0-mln dlr", 6.0e6, "6.0-mln"),
+            ("one-third of", 1.0 / 3.0, "one-third"),
+            ("two-thirds", 2.0 / 3.0, "two-thirds"),
+            ("a fifth of exports", 0.2, "a fifth"),
         ];
         for (s, v, span) in cases {
             let got = val(s).unwrap_or_else(|| panic!("no number in {s:?}"));
@@ -635,6 +692,8 @@ mod tests {
         assert!(val("one two").is_some_and(|v| v.0 == 1.0));
         assert!(val("the").is_none());
         assert!(val("five").is_some_and(|v| v.0 == 5.0));
+        // A rank before a noun stays a rank.
+        assert!(val("a third country").is_none());
     }
 
     #[test]
