@@ -175,6 +175,9 @@ pub struct Resolver<'a> {
     /// Name parts of persons already seen ("Tokayev" → actor).
     short_names: HashMap<String, usize>,
     by_key: HashMap<(String, Option<String>), usize>,
+    /// The document's date when known before resolution (its metadata), to tell apart
+    /// office holders who share a surname.
+    pub date_hint: Option<String>,
 }
 
 fn lower(s: &str) -> String {
@@ -194,6 +197,30 @@ impl<'a> Resolver<'a> {
             mentions: Vec::new(),
             short_names: HashMap::new(),
             by_key: HashMap::new(),
+            date_hint: None,
+        }
+    }
+
+    /// The full name of the office holder a bare surname names: the only holder with it, or
+    /// the only one of several in office at the document's date.
+    fn surname_holder(&self, surname: &str) -> Option<String> {
+        let holders = self.gaz.leader_surnames.get(surname)?;
+        if let [one] = holders.as_slice() {
+            return Some(one.clone());
+        }
+        let date = self.date_hint.as_deref()?;
+        let in_office: Vec<&String> = holders
+            .iter()
+            .filter(|h| {
+                self.dict
+                    .leaders
+                    .iter()
+                    .any(|l| &&l.name == h && in_term(date, l.start.as_deref(), l.end.as_deref()))
+            })
+            .collect();
+        match in_office.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
         }
     }
 
@@ -321,7 +348,7 @@ impl<'a> Resolver<'a> {
             return Some(l.name.clone());
         }
         let last = name.split_whitespace().last()?;
-        let full = self.gaz.leader_surnames.get(last)?;
+        let full = &self.surname_holder(last)?;
         // "Obama" or "Barack Obama": the given words must be part of the full name
         let spellings: Vec<&str> = self
             .dict
@@ -911,8 +938,20 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             // An office holder named by surname only ("Putin said").
-            if is_cap(tok(start)) && name_at[start].is_none() && role_at[start].is_none() {
-                if let Some(full) = self.gaz.leader_surnames.get(tok(start)).cloned() {
+            // "Klaus Schwab" is not Vaclav Klaus: a capitalized word after it makes it a
+            // given name of someone else
+            let next_is_name = tokens.get(start + 1).is_some_and(|t| {
+                let w = t.text(text);
+                is_cap(w)
+                    && w.chars().all(char::is_alphabetic)
+                    && !crate::lexicon::is_calendar_word(w)
+            });
+            if is_cap(tok(start))
+                && !next_is_name
+                && name_at[start].is_none()
+                && role_at[start].is_none()
+            {
+                if let Some(full) = self.surname_holder(tok(start)) {
                     let leader = self.dict.leaders.iter().find(|l| l.name == full).cloned();
                     if let Some(leader) = leader {
                         let sp = tokens[start].span;

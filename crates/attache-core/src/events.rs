@@ -789,9 +789,14 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     // Turkey" is two events, each country's call on Turkey
                     target = m.target.or_else(after_target);
                     if subject.len() == 2 {
-                        // a place after the verb is where the two met, not their target
-                        if target.is_some_and(|t| inp.mentions[t].kind == MentionKind::Place)
-                            && m.target.is_none()
+                        // a place after the verb (or a country after "in") is where the two
+                        // met, not their target
+                        if target.is_some_and(|t| {
+                            inp.mentions[t].kind == MentionKind::Place
+                                || ments
+                                    .iter()
+                                    .any(|(x, a, _)| *x == t && *a > m.end && words[*a - 1] == "in")
+                        }) && m.target.is_none()
                         {
                             target = None;
                         } else if target.is_some() {

@@ -35,10 +35,14 @@ pub struct Hit {
     pub entries: Vec<Entry>,
 }
 
+/// Countries whose leaders' names put the family name first ("Moon Jae-in", "Xi Jinping").
+const FAMILY_NAME_FIRST: &[&str] = &["KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "KHM"];
+
 pub struct Gazetteer {
-    /// Surname (last word) of an office holder → full name, where only one holder has it
-    /// ("Tokayev" → "Kassym-Jomart Tokayev"); news names leaders by surname alone.
-    pub leader_surnames: HashMap<String, String>,
+    /// Surname of an office holder → the full names of the holders who have it ("Tokayev"
+    /// → "Kassym-Jomart Tokayev"); news names leaders by surname alone. Several holders may
+    /// share one: the resolver picks the one in office at the document's date.
+    pub leader_surnames: HashMap<String, Vec<String>>,
     names: AhoCorasick,
     name_entries: Vec<Vec<Entry>>,
     roles: AhoCorasick,
@@ -139,11 +143,19 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&rkeys)
             .expect("role automaton builds");
-        let mut surnames: HashMap<String, Option<String>> = HashMap::new();
+        let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
         for l in &d.leaders {
             for written in std::iter::once(&l.name).chain(l.aliases.iter()) {
-                let Some(last) = written.split_whitespace().last() else {
+                let words: Vec<&str> = written.split_whitespace().collect();
+                if words.len() < 2 {
                     continue;
+                }
+                // "Moon Jae-in", "Wang Yi": the family name comes first
+                let family_first = FAMILY_NAME_FIRST.contains(&l.country.as_str());
+                let last = if family_first {
+                    words[0]
+                } else {
+                    words[words.len() - 1]
                 };
                 // "Bashar al-Assad" is "Assad" in news
                 let last = last
@@ -151,17 +163,15 @@ impl Gazetteer {
                     .or_else(|| last.strip_prefix("el-"))
                     .or_else(|| last.strip_prefix("Al-"))
                     .unwrap_or(last);
-                if written.split_whitespace().count() < 2
-                    || last.chars().count() < 4
+                let min_len = if family_first { 3 } else { 4 };
+                if last.chars().count() < min_len
                     || !last.chars().next().is_some_and(char::is_uppercase)
                 {
                     continue;
                 }
-                let e = surnames
-                    .entry(last.to_string())
-                    .or_insert_with(|| Some(l.name.clone()));
-                if e.as_deref() != Some(l.name.as_str()) {
-                    *e = None; // two holders share it: ambiguous
+                let holders = surnames.entry(last.to_string()).or_default();
+                if !holders.contains(&l.name) {
+                    holders.push(l.name.clone());
                 }
             }
         }
@@ -178,6 +188,7 @@ impl Gazetteer {
         let given_names: std::collections::HashSet<&str> = d
             .leaders
             .iter()
+            .filter(|l| !FAMILY_NAME_FIRST.contains(&l.country.as_str()))
             .flat_map(|l| std::iter::once(&l.name).chain(l.aliases.iter()))
             .filter_map(|w| w.split_whitespace().next())
             .collect();
@@ -188,7 +199,6 @@ impl Gazetteer {
         });
         let leader_surnames = surnames
             .into_iter()
-            .filter_map(|(k, v)| v.map(|v| (k, v)))
             .filter(|(k, _)| {
                 names
                     .get(k)

@@ -128,6 +128,10 @@ impl Engine {
         let dl = dateline::parse(&text, &self.places);
 
         let mut resolver = actors::Resolver::new(&self.dict, &self.gazetteer);
+        resolver.date_hint = input
+            .published
+            .as_deref()
+            .map(|p| p.chars().take(10).collect());
         for (i, s) in sents.iter().enumerate() {
             resolver.sentence(&text, i, s.span, &s.tokens);
         }

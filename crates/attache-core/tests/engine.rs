@@ -406,3 +406,29 @@ fn a_paragraph_time_carries_over_only_when_the_sentence_continues_it() {
         .expect("the call");
     assert_eq!(call.date.as_deref(), Some("2018-06"));
 }
+
+#[test]
+fn surnames_resolve_by_date_and_family_name_order() {
+    // a family name first ("Moon Jae-in" is "Moon")
+    let d = code(
+        "Moon said on Monday that Seoul would send an envoy to Tokyo.",
+        Some("2019-05-02"),
+    );
+    let moon = d.actors.iter().find(|a| a.name.contains("Moon"));
+    assert_eq!(
+        moon.and_then(|a| a.country.as_deref()),
+        Some("KOR"),
+        "{:?}",
+        d.actors
+    );
+    // a capitalized word after a surname makes it someone else's given name
+    let d = code(
+        "Putin Ivanov criticized Estonia on Monday.",
+        Some("2019-05-02"),
+    );
+    assert!(
+        !d.actors.iter().any(|a| a.name == "Vladimir Putin"),
+        "{:?}",
+        d.actors
+    );
+}
