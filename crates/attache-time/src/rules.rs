@@ -4080,6 +4080,46 @@ impl Cx<'_, '_> {
         Some(x)
     }
 
+    /// "the morning of Christmas 2013", "the evening of July 4": a part of a given day.
+    fn r_part_of(&self, i: usize) -> Option<M> {
+        let l = self.l;
+        let p = match l.w(i) {
+            "morning" => "MO",
+            "afternoon" => "AF",
+            "evening" => "EV",
+            "night" => "NI",
+            _ => return None,
+        };
+        if !l.is(i + 1, "of") {
+            return None;
+        }
+        let mut j = i + 2;
+        if l.is(j, "the") {
+            j += 1;
+        }
+        let rel = matches!(l.w(j), "this" | "next" | "last");
+        let day = self
+            .r_holiday(j)
+            .or_else(|| if rel { self.r_holiday(j + 1) } else { None })
+            .or_else(|| self.r_month_first(j))
+            .or_else(|| self.r_day_first(j))
+            .or_else(|| self.r_weekday(j))
+            .or_else(|| self.r_deictic(j))?;
+        let d = day
+            .day
+            .filter(|_| day.gran == Gran::Day && day.kind == TimexType::Date)?;
+        let mut x = mk(
+            i,
+            day.last,
+            TimexType::Time,
+            format!("{}T{p}", fmt_date(d)),
+            "time.part_of",
+        );
+        x.day = Some(d);
+        x.anchored = day.anchored;
+        Some(x)
+    }
+
     /// "3 fridays from now", "2 thursdays ago": the n-th such weekday after or before the
     /// reference.
     fn r_n_weekdays(&self, i: usize) -> Option<M> {
@@ -4792,6 +4832,9 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         }
         if l.is(i + 1, "last") && l.is(i + 2, "week") {
             consider(cx.r_nth_last_week(i));
+        }
+        if l.is(i + 1, "of") {
+            consider(cx.r_part_of(i));
         }
         consider(cx.r_duration(i));
         consider(cx.r_year(i));
