@@ -549,6 +549,11 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
         "tenge" => one("KZT"),
         "marks" | "deutschmarks" | "deutschemarks" | "dm" => one("DEM"),
         "francs" => one("FRF"),
+        // Singular after a scale word ("a 1.49 billion franc deficit"); "the 2,000 mark" is a
+        // level, not money.
+        "franc" | "mark" if j > 0 && num::scale_word(l.w(j - 1)).is_some() => {
+            one(if w == "franc" { "FRF" } else { "DEM" })
+        }
         "euros" | "euro" => one("EUR"),
         "yuan" | "renminbi" => one("CNY"),
         "rupees" | "rupee" | "rs" => one("INR"),
@@ -985,6 +990,44 @@ fn read_quantity<'c>(l: &Lexed, i: usize, ctx: &'c QuantContext) -> Option<Readi
         r.value = -r.value;
         return Some(r);
     }
+    // "half a percentage point", "a quarter of a percentage point".
+    if matches!(l.w(i), "half" | "a" | "quarter" | "three") {
+        let (v, k) = match (l.w(i), l.w(i + 1), l.w(i + 2)) {
+            ("half", _, _) => (0.5, i + 1),
+            ("a", "half" | "quarter", _) => (if l.is(i + 1, "half") { 0.5 } else { 0.25 }, i + 2),
+            ("quarter", _, _) => (0.25, i + 1),
+            ("three", "quarters", _) => (0.75, i + 2),
+            _ => (0.0, i),
+        };
+        let k = match (l.w(k), l.w(k + 1)) {
+            ("a" | "an", _) => k + 1,
+            ("of", "a" | "an") => k + 2,
+            _ => usize::MAX,
+        };
+        if v > 0.0 && k != usize::MAX {
+            if let Some((unit, e)) = percent_suffix(l, k) {
+                let n = Num {
+                    first: i,
+                    last: k,
+                    value: v,
+                    digits: false,
+                    words: true,
+                    ordinal: false,
+                    bare_int: false,
+                    scaled: false,
+                };
+                return Some(Reading {
+                    first: i,
+                    last: k + e,
+                    kind: QuantityKind::Percent,
+                    value: v,
+                    unit: Some(unit),
+                    num: n,
+                    rule: "percent",
+                });
+            }
+        }
+    }
     // "percent of 10": the sign before the number.
     if matches!(l.w(i), "percent" | "percents") || (l.is(i, "per") && l.is(i + 1, "cent")) {
         let k = if l.is(i, "per") { i + 2 } else { i + 1 };
@@ -1334,11 +1377,13 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
         // "rose 700 mln dlrs to 14.8 billion dlrs": a change and a level, each with its unit.
         // "rose 100 mln to 22.8 billion": two scaled figures after a change verb are a change
         // and a level too (a range writes the scale once: "100 to 200 mln").
+        // "fell 2-1/4 to 45-3/8": a level far above the change is no range end either.
         let change = joiner == "to"
             && r.first > 0
             && news::change_word(l.w(r.first - 1))
             && (r.kind != QuantityKind::Count
-                || r.num.scaled && read_number(l, r.last + 1, ctx).is_some_and(|n| n.scaled));
+                || read_number(l, r.last + 1, ctx)
+                    .is_some_and(|n| r.num.scaled && n.scaled || n.value > 4.0 * r.value));
         if is_join && !change && r.kind != QuantityKind::Ordinal && l.near(r.last) {
             let r2 = read_quantity(l, r.last + 1, ctx);
             // "two to three weeks", "six to 10 day": a duration range, the time stage's.
