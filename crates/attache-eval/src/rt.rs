@@ -351,7 +351,7 @@ fn case_currency(case: &Value) -> Result<bool, String> {
             .and_then(Value::as_str)
             .unwrap_or("");
         let ours = g.num.unwrap_or(f64::NAN);
-        let ours = if matches!(unit, "Cent" | "Pence") {
+        let ours = if matches!(unit, "Cent" | "Pence" | "Penny") {
             ours * 100.0
         } else {
             ours

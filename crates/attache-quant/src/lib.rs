@@ -890,6 +890,30 @@ fn unit_follows(l: &Lexed, j: usize, ctx: &QuantContext) -> bool {
 /// The number at `i`: the strict reading, or a longer lenient one when a currency or percent
 /// sign follows it ("half million usd", "three quarters billion dollars").
 fn read_number(l: &Lexed, i: usize, ctx: &QuantContext) -> Option<Num> {
+    // "12,34,567.89": Indian digit grouping (lakhs), which the tokenizer splits after "12".
+    if l.is_num(i)
+        && l.raw(i).len() <= 2
+        && l.is(i + 1, ",")
+        && l.joined(i)
+        && l.joined(i + 1)
+        && l.is_num(i + 2)
+        && l.raw(i + 2).as_bytes().get(2) == Some(&b',')
+        && !(i > 0 && l.joined(i - 1))
+    {
+        let digits = format!("{}{}", l.raw(i), l.raw(i + 2).replace(',', ""));
+        if let Ok(v) = digits.parse::<f64>() {
+            return Some(Num {
+                first: i,
+                last: i + 3,
+                value: v,
+                digits: true,
+                words: false,
+                ordinal: false,
+                bare_int: false,
+                scaled: false,
+            });
+        }
+    }
     let n = num::read(l, i);
     let w = l.w(i);
     let maybe_rich = l.is_word(i)
