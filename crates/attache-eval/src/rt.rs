@@ -85,7 +85,8 @@ pub fn recognizers_text(specs_dir: &Path) -> anyhow::Result<Report> {
             "OrdinalModelSuppressExtendedTypes" => Some(case_ordinal_suppressed),
             "PercentModel" | "PercentModelPercentMode" => Some(case_percent),
             "CurrencyModel" => Some(case_currency),
-            "NumberRangeModel" | "NumberRangeModelExperimentalMode" => Some(case_range),
+            "NumberRangeModel" => Some(case_range),
+            "NumberRangeModelExperimentalMode" => Some(case_range_closed),
             "DateParser" => Some(case_date_parser),
             "DatePeriodParser" => Some(case_period_parser),
             "DateExtractor"
@@ -368,9 +369,18 @@ fn case_currency(case: &Value) -> Result<bool, String> {
 }
 
 fn case_range(case: &Value) -> Result<bool, String> {
+    ranges_in(case, false)
+}
+
+/// The experimental mode reads "between X and Y" and "X to Y" with a closed high end.
+fn case_range_closed(case: &Value) -> Result<bool, String> {
+    ranges_in(case, true)
+}
+
+fn ranges_in(case: &Value, closed_spans: bool) -> Result<bool, String> {
     let text = input(case);
     let want = results(case);
-    let got: Vec<Got> = attache_quant::ranges(text)
+    let got: Vec<Got> = attache_quant::ranges_with(text, closed_spans)
         .into_iter()
         .map(|r| Got {
             start: char_offset(text, r.start),

@@ -13,7 +13,7 @@ pub mod ranges;
 pub mod rich;
 
 pub use ordinals::{relative_ordinals, RelativeOrdinal};
-pub use ranges::{ranges, RangeExpr};
+pub use ranges::{ranges, ranges_with, RangeExpr};
 
 use lex::{Lexed, TokKind};
 use num::Num;

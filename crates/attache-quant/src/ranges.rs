@@ -61,6 +61,10 @@ fn comparator(l: &Lexed, i: usize) -> Option<(Side, bool, usize)> {
     };
     // Symbols: ">=", "> =", "<=", "< =", ">", "<", "=", "≥", "≤"
     match l.raw(i) {
+        // "<>30" (not equal), "=>30", "=<30": not a bound.
+        ">" | "<" if i > 0 && l.joined(i - 1) && matches!(l.raw(i - 1), "<" | "=" | ">") => {
+            return None
+        }
         ">" | "<" => {
             let side = if l.raw(i) == ">" {
                 Side::Low
@@ -202,6 +206,12 @@ fn one_bound(l: &Lexed, i: usize) -> Option<(Bound, Bound, usize)> {
 
 /// All range expressions in `text`.
 pub fn ranges(text: &str) -> Vec<RangeExpr> {
+    ranges_with(text, false)
+}
+
+/// All range expressions in `text`; with `closed_spans`, "between X and Y", "X to Y" and
+/// "X-Y" include their high end (`[20,30]`), as some conventions read them.
+pub fn ranges_with(text: &str, closed_spans: bool) -> Vec<RangeExpr> {
     let l = Lexed::new(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -220,7 +230,7 @@ pub fn ranges(text: &str) -> Vec<RangeExpr> {
                             start: l.start(i),
                             end: l.end(e2 - 1),
                             low: Some((a, true)),
-                            high: Some((b, false)),
+                            high: Some((b, closed_spans)),
                         });
                         i = e2;
                         continue;
@@ -242,7 +252,7 @@ pub fn ranges(text: &str) -> Vec<RangeExpr> {
                                 start: l.start(i),
                                 end: l.end(e2 - 1),
                                 low: Some((a, true)),
-                                high: Some((b, false)),
+                                high: Some((b, closed_spans)),
                             });
                             i = e2;
                             continue;
@@ -305,6 +315,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn closed_spans_include_the_high_end() {
+        let r = ranges_with("The range is 1000-5000", true);
+        assert_eq!(r[0].notation(), "[1000,5000]");
+        assert_eq!(
+            ranges("The range is 1000-5000")[0].notation(),
+            "[1000,5000)"
+        );
+    }
+
+    #[test]
+    fn odd_operators_are_no_bounds() {
+        for text in ["<>30", "=>30", "=<30"] {
+            assert!(ranges(text).is_empty(), "{text}: {:?}", ranges(text));
+        }
+    }
+
+    #[test]
     fn readings() {
         let cases = [
             (
@@ -323,6 +350,7 @@ mod tests {
                 "[20,100]",
             ),
             ("His score is 200 or greater", "200 or greater", "[200,)"),
+            ("x >= 30 holds", ">= 30", "[30,)"),
             (
                 "less than or equal to 100",
                 "less than or equal to 100",
