@@ -372,7 +372,44 @@ impl<'a> Resolver<'a> {
     /// Reads one sentence's tokens into actor mentions.
     pub fn sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {
         self.read_sentence(text, sentence, span, tokens);
+        self.fill_from_organization(text, sentence);
         self.fill_countries(sentence);
+    }
+
+    /// "Chinese Foreign Ministry spokesman Geng Shuang": a titled person right after an
+    /// organization speaks for it, and takes its country and role.
+    fn fill_from_organization(&mut self, text: &str, sentence: usize) {
+        let ms: Vec<(Span, usize)> = self
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == sentence)
+            .map(|m| (m.span, m.actor))
+            .collect();
+        for w in ms.windows(2) {
+            let ((org_span, org), (person_span, person)) = (w[0], w[1]);
+            let between = text.get(org_span.end..person_span.start).unwrap_or("");
+            let only_title_words = between.len() <= 40
+                && between
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == ' ' || c == '-');
+            let (o, p) = (&self.actors[org], &self.actors[person]);
+            if only_title_words
+                && o.kind == ActorKind::Organization
+                && o.country.is_some()
+                && p.kind == ActorKind::Person
+                && p.country.is_none()
+                && p.role.is_some()
+            {
+                let (country, sector) = (o.country.clone(), o.sector.clone());
+                let rec = &mut self.actors[person];
+                rec.country = country;
+                if rec.sector.is_none() {
+                    rec.sector = sector;
+                }
+                rec.rule
+                    .push_str("; country and role from the organization before the title");
+            }
+        }
     }
 
     fn read_sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {

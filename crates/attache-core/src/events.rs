@@ -77,6 +77,9 @@ const VERB_ADVERBS: &[&str] = &[
     "immediately",
     "finally",
 ];
+/// CAMEO roots whose events are often domestic (protests, repression, violence, curfews,
+/// concessions at home): without a named target they act on their own country.
+const DOMESTIC_ROOTS: &[&str] = &["08", "10", "13", "14", "15", "17", "18", "19", "20"];
 /// Words that tie a sentence to the time of the one before ("They also signed ...").
 const CONTINUATION_CUES: &[&str] = &[
     "also",
@@ -455,6 +458,8 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
             }
             // the subject of the last event coded in this clause
             let mut clause_subject: Option<Vec<usize>> = None;
+            // where each chosen match starts: a conjoined verb ends the previous one's object
+            let match_starts: Vec<usize> = chosen.iter().map(|c| c.start).collect();
             for m in chosen {
                 let pat = &d.patterns[m.pattern];
                 let anchor = m.verb.unwrap_or(m.start);
@@ -692,8 +697,19 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                 .any(|w| SPEECH_VERBS.contains(&w.as_str()))
                     })
                     .unwrap_or(cl.end);
+                // "rejected the accusation and urged Washington": the next conjoined verb
+                // closes this verb's object
+                let next_verb_at = match_starts
+                    .iter()
+                    .copied()
+                    .filter(|&st| {
+                        st > m.start && st > 0 && matches!(words[st - 1].as_str(), "and" | "but")
+                    })
+                    .min()
+                    .map(|st| st - 1)
+                    .unwrap_or(cl.end);
                 let after_target = || -> Option<usize> {
-                    let end_scan = attribution_at;
+                    let end_scan = attribution_at.min(next_verb_at);
                     let full = ments
                         .iter()
                         .filter(|(mi, a, _)| {
@@ -932,15 +948,16 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         // statement (root 01) is no domestic event
                         .or_else(|| {
                             (inp.actors_country(src_actor).is_some_and(|c| c.len() == 3)
-                                && !pat.code.starts_with("01"))
+                                && DOMESTIC_ROOTS.contains(&&pat.code[..2]))
                             .then_some(src_actor)
                         });
                     if tgt_actor.is_some() {
                         how.push(
                             "domestic event: target is the place's or the source's country".into(),
                         );
-                    } else if !pat.code.starts_with("01") {
-                        continue;
+                    } else {
+                        // "Greece rejected the idea": the event stands, its target unknown
+                        how.push("no target named".into());
                     }
                 }
                 // an event needs a target unless its pattern says it has none ("X protested")
@@ -948,7 +965,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     continue;
                 }
                 // status
-                let lo = subject_end(&ments, source, cl.start);
+                let mut lo = subject_end(&ments, source, cl.start);
+                if conjoined_verb {
+                    // "rejected the claim and urged ...": the second verb's status is its own
+                    lo = lo.max(lead);
+                }
                 // the status window ends where the pattern starts, so a pattern's own
                 // negation ("not +accept") does not negate it again
                 let pre: Vec<&str> = words[lo.min(m.start)..m.start]

@@ -432,3 +432,27 @@ fn surnames_resolve_by_date_and_family_name_order() {
         d.actors
     );
 }
+
+#[test]
+fn a_spokesman_after_a_ministry_speaks_for_it_and_conjoined_verbs_keep_their_objects() {
+    let d = code(
+        "Peru accused Chile of spying. Chilean Foreign Ministry spokesman Pablo Rojas rejected the accusation and urged Bolivia to stay calm.",
+        Some("2019-05-02"),
+    );
+    let rojas = d
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Rojas"))
+        .expect("Rojas");
+    assert_eq!(rojas.country.as_deref(), Some("CHL"));
+    let t = triples(&d);
+    // the rejection answers Peru's accusation; Bolivia is only the object of the appeal
+    assert!(
+        t.contains(&("120".into(), "CHL".into(), "PER".into())),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("020".into(), "CHL".into(), "BOL".into())),
+        "{t:?}"
+    );
+}
