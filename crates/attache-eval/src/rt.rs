@@ -78,12 +78,12 @@ pub fn recognizers_text(specs_dir: &Path) -> anyhow::Result<Report> {
             .with_context(|| format!("{}: not a JSON array", path.display()))?;
         let name = format!("{group}/{stem}");
         let scorer: Option<CaseScorer> = match stem.as_str() {
-            "NumberModel" | "NumberModelPercentMode" | "NumberModelExperimentalMode" => {
-                Some(case_number)
-            }
+            "NumberModel" | "NumberModelExperimentalMode" => Some(case_number),
+            "NumberModelPercentMode" => Some(case_number_percent_mode),
             "OrdinalModel" => Some(case_ordinal),
             "OrdinalModelSuppressExtendedTypes" => Some(case_ordinal_suppressed),
-            "PercentModel" | "PercentModelPercentMode" => Some(case_percent),
+            "PercentModel" => Some(case_percent),
+            "PercentModelPercentMode" => Some(case_percent_mode),
             "CurrencyModel" => Some(case_currency),
             "NumberRangeModel" => Some(case_range),
             "NumberRangeModelExperimentalMode" => Some(case_range_closed),
@@ -206,12 +206,24 @@ fn compare(
 }
 
 fn case_number(case: &Value) -> Result<bool, String> {
+    numbers_in(case, attache_quant::numbers)
+}
+
+/// Percent mode reads ratios as percentages, so their two numbers stand apart.
+fn case_number_percent_mode(case: &Value) -> Result<bool, String> {
+    numbers_in(case, attache_quant::numbers_split_ratios)
+}
+
+fn numbers_in(
+    case: &Value,
+    reader: fn(&str) -> Vec<attache_quant::NumberExpr>,
+) -> Result<bool, String> {
     let text = input(case);
     let want: Vec<&Value> = results(case)
         .into_iter()
         .filter(|r| r.get("TypeName").and_then(Value::as_str) == Some("number"))
         .collect();
-    let got: Vec<Got> = attache_quant::numbers(text)
+    let got: Vec<Got> = reader(text)
         .into_iter()
         .filter(|n| !n.ordinal)
         .map(|n| Got {
@@ -284,6 +296,15 @@ fn ordinals_with(case: &Value, relative: bool) -> Result<bool, String> {
 }
 
 fn case_percent(case: &Value) -> Result<bool, String> {
+    percents_in(case, false)
+}
+
+/// Percent mode also reads ratios and fractions of something ("one out of three", "1/4 of").
+fn case_percent_mode(case: &Value) -> Result<bool, String> {
+    percents_in(case, true)
+}
+
+fn percents_in(case: &Value, shares: bool) -> Result<bool, String> {
     let text = input(case);
     let want = results(case);
     let mut got: Vec<Got> = attache_quant::extract(text, &QuantContext::default())
@@ -297,6 +318,20 @@ fn case_percent(case: &Value) -> Result<bool, String> {
             iso: None,
         })
         .collect();
+    if shares {
+        for n in attache_quant::percent_shares(text) {
+            let (s, e) = (char_offset(text, n.start), char_offset(text, n.end));
+            if !got.iter().any(|g| g.start < e && s < g.end) {
+                got.push(Got {
+                    start: s,
+                    end: e,
+                    num: Some(n.value),
+                    text_value: String::new(),
+                    iso: None,
+                });
+            }
+        }
+    }
     // Percent words without a figure ("a small percent") are mentions with a null value.
     for (s, e) in attache_quant::percent_words(text) {
         let (s, e) = (char_offset(text, s), char_offset(text, e));

@@ -217,6 +217,72 @@ pub fn numbers(text: &str) -> Vec<NumberExpr> {
     out
 }
 
+/// A ratio written with "out of" or "in" ("one out of three", "1 in twenty-one"): the byte
+/// offsets of the separator words, when the number's text is such a ratio.
+fn ratio_split(text: &str, n: &NumberExpr) -> Option<(usize, usize)> {
+    let span = &text[n.start..n.end];
+    for sep in [" out of ", " in "] {
+        if let Some(p) = span.find(sep) {
+            return Some((n.start + p, n.start + p + sep.len()));
+        }
+    }
+    None
+}
+
+/// [`numbers`], with ratios read as their two numbers ("one out of three" is 1 and 3), as a
+/// reader that turns ratios into percentages wants.
+pub fn numbers_split_ratios(text: &str) -> Vec<NumberExpr> {
+    let mut out = Vec::new();
+    for n in numbers(text) {
+        match ratio_split(text, &n) {
+            Some((a, b)) => {
+                for (s, e) in [(n.start, a), (b, n.end)] {
+                    out.extend(numbers(&text[s..e]).into_iter().map(|m| NumberExpr {
+                        start: m.start + s,
+                        end: m.end + s,
+                        ..m
+                    }));
+                }
+            }
+            None => out.push(n),
+        }
+    }
+    out
+}
+
+/// Ratios and fractions of something read as percentages: "one out of three" (33.3), "one in
+/// two" (50), "1/4 of" and "one half of" (the "of" is part of the span). Values are percents.
+pub fn percent_shares(text: &str) -> Vec<NumberExpr> {
+    let mut out = Vec::new();
+    for n in numbers(text) {
+        if n.ordinal || !(n.value > 0.0 && n.value < 1.0) {
+            continue;
+        }
+        let mut end = n.end;
+        if ratio_split(text, &n).is_none() {
+            // A bare fraction is a share only of something: "1/4 of".
+            let rest = &text[n.end..];
+            let trimmed = rest.trim_start();
+            let lower = trimmed.get(..2).map(str::to_ascii_lowercase);
+            let boundary = trimmed[2.min(trimmed.len())..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if lower.as_deref() != Some("of") || !boundary {
+                continue;
+            }
+            end = n.end + (rest.len() - trimmed.len()) + 2;
+        }
+        out.push(NumberExpr {
+            start: n.start,
+            end,
+            value: n.value * 100.0,
+            ordinal: false,
+        });
+    }
+    out
+}
+
 /// Decimal commas and other groupings the tokenizer splits: "1,3", "5,00", "1.111,11",
 /// "12,34,567.89".
 fn comma_forms(l: &Lexed, i: usize) -> Option<Num> {
@@ -1767,6 +1833,18 @@ pub fn month_number(w: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratios_as_shares_and_as_two_numbers() {
+        let got = percent_shares("one out of three and 1/4 of them");
+        let spans: Vec<(usize, usize)> = got.iter().map(|n| (n.start, n.end)).collect();
+        assert_eq!(spans, vec![(0, 16), (21, 27)]);
+        assert!((got[0].value - 100.0 / 3.0).abs() < 1e-9);
+        assert!((got[1].value - 25.0).abs() < 1e-9);
+        let split = numbers_split_ratios("one out of three");
+        let values: Vec<f64> = split.iter().map(|n| n.value).collect();
+        assert_eq!(values, vec![1.0, 3.0]);
+    }
 
     #[test]
     fn percent_words_without_figures() {
