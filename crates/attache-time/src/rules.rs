@@ -3315,7 +3315,11 @@ impl Cx<'_, '_> {
                 return self.finish_duration(i, i + 2, Some(0.5));
             }
             // "half hour", "half day"
-            "half" if time_unit(l.w(i + 1)).is_some_and(|u| u.0 != "Q") => {
+            "half"
+                if time_unit(l.w(i + 1)).is_some_and(|u| u.0 != "Q")
+                    && !l.w(i + 1).ends_with('s')
+                    && !(i > 0 && matches!(l.w(i - 1), "a" | "an" | "-" | "and")) =>
+            {
                 return self.finish_duration(i, i + 1, Some(0.5));
             }
             _ => {
@@ -3383,21 +3387,31 @@ impl Cx<'_, '_> {
     /// "and a half", "and three quarters (of)" after a whole amount.
     fn and_fraction(&self, n: f64, j: usize) -> (f64, usize) {
         let l = self.l;
+        // "five-and-a-half": hyphens between the words.
+        let hy = |k: usize| {
+            if l.is(k, "-") && l.joined(k) {
+                k + 1
+            } else {
+                k
+            }
+        };
+        let j0 = j;
+        let j = hy(j);
         if !l.is(j, "and") {
-            return (n, j);
+            return (n, j0);
         }
-        let mut k = j + 1;
+        let mut k = hy(j + 1);
         let count = match l.w(k) {
             "a" | "an" | "one" => {
-                k += 1;
+                k = hy(k + 1);
                 1.0
             }
             "two" => {
-                k += 1;
+                k = hy(k + 1);
                 2.0
             }
             "three" => {
-                k += 1;
+                k = hy(k + 1);
                 3.0
             }
             _ => 1.0,
@@ -3405,7 +3419,7 @@ impl Cx<'_, '_> {
         let frac = match l.w(k) {
             "half" if count == 1.0 => 0.5,
             "quarter" | "quarters" => count / 4.0,
-            _ => return (n, j),
+            _ => return (n, j0),
         };
         k += 1;
         if l.is(k, "of") {
@@ -3415,7 +3429,7 @@ impl Cx<'_, '_> {
             }
         }
         if time_unit(l.w(k)).is_none() {
-            return (n, j);
+            return (n, j0);
         }
         (n + frac, k)
     }
@@ -3580,6 +3594,7 @@ impl Cx<'_, '_> {
         }
         if u == "Q"
             && (n.is_none()
+                || n.is_some_and(|v| v >= 100.0)
                 || matches!(l.w(e), "past" | "to" | "of" | "after" | "before")
                 || hyphen)
         {
@@ -3894,7 +3909,18 @@ impl Cx<'_, '_> {
         }
         let before = if i > 0 { l.w(i - 1) } else { "" };
         let mut has_ampm = false;
-        if let Some((pm, e)) = self.ampm(j) {
+        // A letter glued to a bare number is pence or a series ("8p", "643p", "M-2A"): only
+        // a reading with minutes takes it as a.m./p.m. ("3:15p").
+        let dotted = l.is_num(i) && l.raw(i).contains('.');
+        let pence = matches!(l.w(j), "p" | "a")
+            && l.joined(j - 1)
+            && !(l.is(j + 1, ".") && l.is(j + 2, "m"))
+            && (hhmm || plain || dotted);
+        // The second number of a fraction ("14-1/2 in morning trading") is no hour.
+        if l.is_num(i) && i > 0 && l.is(i - 1, "/") && l.joined(i - 1) {
+            return None;
+        }
+        if let Some((pm, e)) = self.ampm(j).filter(|_| !pence) {
             if h > 12 || h == 0 {
                 return None;
             }
@@ -3912,10 +3938,17 @@ impl Cx<'_, '_> {
                 "at" | "around" | "approximately" | "about" | "@" | "by" | "until"
             );
             let bare_hour = plain && !oclock && !self.day_word_beside(i, j);
-            let loose_digits =
-                hhmm && !(after_at && !l.is_word(j) && !l.is_num(j) && !unit_after(l, j));
+            // "at 1030" without am/pm reads as a clock only in queries (no capitals) or with
+            // "ish"; in prose it is a price or a count ("priced at 101", "about 356").
+            let ish = l.is(j - 1, "ish");
+            let clock_like = after_at
+                && (self.lower_only || ish)
+                && !l.is_word(j)
+                && !l.is_num(j)
+                && !unit_after(l, j);
+            let loose_digits = hhmm && !clock_like;
             let loose_words = words && !plain && !self.lower_only && !after_at;
-            if bare_hour || loose_digits || loose_words {
+            if bare_hour || loose_digits || loose_words || dotted {
                 return None;
             }
         }
@@ -3990,7 +4023,12 @@ impl Cx<'_, '_> {
                 // A bare far end after a full near one: "8am until 6".
                 let near = near.as_ref()?;
                 let raw = l.raw(k + 1);
-                if !l.is_num(k + 1) || raw.len() > 2 || l.is_num(k + 2) || unit_after(l, k + 2) {
+                if !l.is_num(k + 1)
+                    || raw.len() > 2
+                    || l.is_num(k + 2)
+                    || unit_after(l, k + 2)
+                    || (l.joined(k + 1) && matches!(l.w(k + 2), "/" | "." | ","))
+                {
                     return None;
                 }
                 let mut h: u8 = raw.parse().ok()?;
@@ -4010,14 +4048,19 @@ impl Cx<'_, '_> {
         let (fh, fm) = far.clock?;
         let far_pm = fh >= 12;
         let far_explicit = far.last > k + 2 || far.cgrain != Some(Grain::Hour);
-        if near.is_none() {
-            // "3-4pm": the near end is bare; it needs a far end with am/pm or minutes.
-            if !far_explicit {
-                return None;
-            }
-            if far_pm && nh < 12 && nh + 12 <= fh {
-                nh += 12;
-            }
+        if near.is_none() && !far_explicit {
+            // "3-4pm": a bare near end needs a far end with am/pm or minutes.
+            return None;
+        }
+        // The near end without am/pm of its own takes the far end's: "from 6:00 to 9:00 P.M.".
+        let near_marked = (i..k).any(|t| {
+            matches!(
+                l.w(t),
+                "am" | "pm" | "a" | "p" | "morning" | "afternoon" | "evening" | "night"
+            )
+        });
+        if !near_marked && far_pm && nh < 12 && nh + 12 <= fh {
+            nh += 12;
         }
         let r = self.a.0;
         let val = |h: u8, m: u8| match r {
@@ -4173,27 +4216,34 @@ impl Cx<'_, '_> {
     }
 
     /// A day word next to a bare hour: "tomorrow at 5", "8 tonight", "at 5 tomorrow afternoon".
+    /// Prices share the pattern ("closed today at 19", "34-3/4 this morning"): the hour must
+    /// be 1-12, stand alone (no fraction or decimal around it) and, after "at", follow a word
+    /// of the coming hours and end the clause.
     fn day_word_beside(&self, i: usize, j: usize) -> bool {
         let l = self.l;
-        let day_word = |w: &str| {
+        let raw = l.raw(i);
+        let small = l.is_num(i) && raw.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
+            || hour_word(l.w(i)).is_some();
+        let glued = (i > 0 && l.joined(i - 1) && !l.is_word(i - 1))
+            || (l.joined(i) && matches!(l.w(i + 1), "-" | "/" | "." | ","));
+        if !small || glued {
+            return false;
+        }
+        let coming = |w: &str| {
             matches!(
                 w,
-                "tomorrow"
-                    | "today"
-                    | "tonight"
-                    | "tmrw"
-                    | "yesterday"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-                    | "night"
-            ) || weekday_num(w).is_some()
+                "tomorrow" | "tonight" | "tmrw" | "morning" | "afternoon" | "evening" | "night"
+            )
         };
-        if i >= 2 && matches!(l.w(i - 1), "at" | "@") && day_word(l.w(i - 2)) {
-            return true;
+        if i >= 2 && matches!(l.w(i - 1), "at" | "@") && coming(l.w(i - 2)) {
+            let next = l.w(j);
+            return next.is_empty()
+                || matches!(next, "." | "," | ";" | ")" | "on" | "in" | "and")
+                || coming(next);
         }
+        // "8 tonight", "9 tomorrow morning"; not "today" ("shares were up 8 today").
         match l.w(j) {
-            "tonight" | "tomorrow" | "today" | "tmrw" => true,
+            "tonight" | "tomorrow" | "tmrw" => true,
             "this" => matches!(l.w(j + 1), "morning" | "afternoon" | "evening"),
             _ => false,
         }
@@ -4330,7 +4380,9 @@ impl Cx<'_, '_> {
             }
             "a" | "p" if l.is(j + 1, "m") && !l.joined(j) => Some((l.is(j, "p"), j + 2)),
             // "in the afternoon", "in the evening", "in the morning"
-            "in" if matches!(l.w(j + 1), "afternoon" | "evening" | "morning") => {
+            "in" if matches!(l.w(j + 1), "afternoon" | "evening" | "morning")
+                && !l.is_word(j + 2) =>
+            {
                 Some((!l.is(j + 1, "morning"), j + 2))
             }
             "in" if l.is(j + 1, "the") => match l.w(j + 2) {
@@ -5116,7 +5168,7 @@ fn merge_date_time(cx: &Cx, ms: &mut Vec<M>) {
                 if !std::ptr::eq(date, clock) && part {
                     let (mut h, mi) = clock.clock.unwrap_or((0, 0));
                     let p = &date.value[date.value.len() - 2..];
-                    if matches!(p, "AF" | "EV" | "NI") && h < 12 {
+                    if matches!(p, "AF" | "EV" | "NI") && (1..12).contains(&h) {
                         h += 12;
                     }
                     let d = date.day.map(fmt_date).unwrap_or_default();
