@@ -597,6 +597,53 @@ impl<'a> Lexed<'a> {
     }
 }
 
+/// Byte classes for the tokenizer: one table lookup per byte.
+const B_OTHER: u8 = 0;
+const B_SPACE: u8 = 1;
+const B_DIGIT: u8 = 2;
+const B_ALPHA: u8 = 3;
+const B_HIGH: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [B_OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c >= 0x80 {
+            B_HIGH
+        } else if c.is_ascii_whitespace() {
+            B_SPACE
+        } else if c.is_ascii_digit() {
+            B_DIGIT
+        } else if c.is_ascii_alphabetic() {
+            B_ALPHA
+        } else {
+            B_OTHER
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The end of a run of letters (ASCII or non-ASCII alphabetic) starting at byte `i`.
+#[inline(always)]
+fn word_end(text: &str, bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i) {
+            Some(&b) if BYTE_CLASS[b as usize] == B_ALPHA => i += 1,
+            Some(&b) if b >= 0x80 => {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if ch.is_alphabetic() {
+                    i += ch.len_utf8();
+                } else {
+                    return i;
+                }
+            }
+            _ => return i,
+        }
+    }
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
@@ -605,115 +652,77 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut i = 0;
     while i < n {
         let c = bytes[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            // Skip runs of spaces quickly.
-            while i < n && bytes[i] == b' ' {
+        match BYTE_CLASS[c as usize] {
+            B_SPACE => i += 1,
+            B_ALPHA => {
+                let s = i;
+                i = word_end(text, bytes, i + 1);
+                toks.push(Tok {
+                    start: s,
+                    end: i,
+                    kind: TokKind::Word,
+                });
+            }
+            B_DIGIT => {
+                let s = i;
                 i += 1;
-            }
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let s = i;
-            i += 1;
-            loop {
-                while i < n && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                if i + 1 < n && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
-                    i += 1;
-                    continue;
-                }
-                // A thousands group: exactly three digits, then no further digit.
-                if i + 3 < n
-                    && bytes[i] == b','
-                    && bytes[i + 1].is_ascii_digit()
-                    && bytes[i + 2].is_ascii_digit()
-                    && bytes[i + 3].is_ascii_digit()
-                    && (i + 4 >= n || !bytes[i + 4].is_ascii_digit())
-                {
-                    i += 4;
-                    continue;
-                }
-                break;
-            }
-            toks.push(Tok {
-                start: s,
-                end: i,
-                kind: TokKind::Num,
-            });
-            continue;
-        }
-        if c.is_ascii_alphabetic() {
-            let s = i;
-            i += 1;
-            while i < n && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            while i < n {
-                let b = bytes[i];
-                if b.is_ascii_alphabetic() {
-                    i += 1;
-                } else if b >= 0x80 {
-                    let ch = text[i..].chars().next().unwrap_or(' ');
-                    if ch.is_alphabetic() {
-                        i += ch.len_utf8();
-                    } else {
-                        break;
+                loop {
+                    while i < n && bytes[i].is_ascii_digit() {
+                        i += 1;
                     }
-                } else {
+                    if i + 1 < n && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
+                        i += 1;
+                        continue;
+                    }
+                    // A thousands group: exactly three digits, then no further digit.
+                    if i + 3 < n
+                        && bytes[i] == b','
+                        && bytes[i + 1].is_ascii_digit()
+                        && bytes[i + 2].is_ascii_digit()
+                        && bytes[i + 3].is_ascii_digit()
+                        && (i + 4 >= n || !bytes[i + 4].is_ascii_digit())
+                    {
+                        i += 4;
+                        continue;
+                    }
                     break;
                 }
+                toks.push(Tok {
+                    start: s,
+                    end: i,
+                    kind: TokKind::Num,
+                });
             }
-            toks.push(Tok {
-                start: s,
-                end: i,
-                kind: TokKind::Word,
-            });
-            continue;
-        }
-        if c < 0x80 {
-            toks.push(Tok {
-                start: i,
-                end: i + 1,
-                kind: TokKind::Sym,
-            });
-            i += 1;
-            continue;
-        }
-        let ch = text[i..].chars().next().unwrap_or(' ');
-        let l = ch.len_utf8();
-        if ch.is_whitespace() {
-            i += l;
-        } else if ch.is_alphabetic() {
-            let s = i;
-            while i < n {
-                let b = bytes[i];
-                if b.is_ascii_alphabetic() {
-                    i += 1;
-                } else if b >= 0x80 {
-                    let ch = text[i..].chars().next().unwrap_or(' ');
-                    if ch.is_alphabetic() {
-                        i += ch.len_utf8();
-                    } else {
-                        break;
-                    }
+            B_OTHER => {
+                toks.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: TokKind::Sym,
+                });
+                i += 1;
+            }
+            _ => {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                let l = ch.len_utf8();
+                if ch.is_whitespace() {
+                    i += l;
+                } else if ch.is_alphabetic() {
+                    let s = i;
+                    i = word_end(text, bytes, i);
+                    toks.push(Tok {
+                        start: s,
+                        end: i,
+                        kind: TokKind::Word,
+                    });
                 } else {
-                    break;
+                    toks.push(Tok {
+                        start: i,
+                        end: i + l,
+                        kind: TokKind::Sym,
+                    });
+                    i += l;
                 }
             }
-            toks.push(Tok {
-                start: s,
-                end: i,
-                kind: TokKind::Word,
-            });
-        } else {
-            toks.push(Tok {
-                start: i,
-                end: i + l,
-                kind: TokKind::Sym,
-            });
-            i += l;
         }
     }
     toks
@@ -722,6 +731,29 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unicode_letters_spaces_and_signs() {
+        let l = Lexed::new("naïve Ünïcode—café\u{a0}x\t1,234.5€ 3\u{2009}km");
+        let w: Vec<&str> = (0..l.len()).map(|i| l.raw(i)).collect();
+        assert_eq!(
+            w,
+            vec![
+                "naïve",
+                "Ünïcode",
+                "—",
+                "café",
+                "x",
+                "1,234.5",
+                "€",
+                "3",
+                "km"
+            ]
+        );
+        assert_eq!(l.kind(5), Some(TokKind::Num));
+        assert_eq!(l.kind(6), Some(TokKind::Sym));
+        assert!(l.joined(5) && !l.joined(7));
+    }
 
     #[test]
     fn numbers_words_and_symbols() {

@@ -1615,7 +1615,7 @@ fn borrow_units(l: &Lexed, out: &mut [QuantityExpr], meta: &[Meta]) {
             || q.unit.is_some()
             || m.counted
             || q.range.is_some()
-            || q.value <= 0.0
+            || q.value == 0.0
         {
             continue;
         }
