@@ -1500,10 +1500,10 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
                 // "fell 21,600 to 3.02 mln": an unscaled figure far from a scaled one is a
                 // change and a level, not a range ("5 to 10 mln", "500,000 to 1 mln" are).
                 let s2 = news::scale_of(l, &r2.num);
+                // Two scaled figures far apart ("a rise of 200 mln to 82.2 billion") too.
                 let levels = r.kind == QuantityKind::Count
-                    && !r.num.scaled
                     && s2 > 1.0
-                    && r.num.value >= r2.num.value / s2
+                    && (r.num.scaled || r.num.value >= r2.num.value / s2)
                     && (r.value * 20.0 < r2.value || r.value > r2.value);
                 if slash_ok
                     && or_ok
