@@ -4,6 +4,11 @@
 //!
 //! The tokenizer ([`lex`]) and number reader ([`num`]) are public because the time stage
 //! reads "three days" and "the fourth quarter" with the same machinery.
+//!
+//! Wire-copy conventions live in `news`: a count keeps its counted noun ("37 U.S. cities"),
+//! a bare "20 billion" borrows the currency of the figure before it, and "rose 700 mln dlrs
+//! to 14.8 billion dlrs" is a change and a level rather than a range. [`ordinals`] reads
+//! relative ordinals ("penultimate", "next one") for the reference suites.
 
 pub mod lex;
 mod news;
