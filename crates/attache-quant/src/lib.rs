@@ -1585,6 +1585,14 @@ pub fn extract_lexed(l: &Lexed, ctx: &QuantContext) -> Vec<QuantityExpr> {
         if let Some((qual, h)) = hedge_before(l, r.first) {
             q.qualifier = Some(qual);
             q.hedge_start = Some(l.start(h));
+        } else if l.is(next, "or") && l.near(next) {
+            // "20 or so", "50 mln dlrs or more", "5 pct or less": a hedge after the figure.
+            q.qualifier = match l.w(next + 1) {
+                "so" => Some(Qualifier::Approx),
+                "more" | "over" | "above" => Some(Qualifier::AtLeast),
+                "less" | "fewer" | "under" | "below" => Some(Qualifier::AtMost),
+                _ => None,
+            };
         }
         meta.push(Meta {
             first: r.first,
