@@ -178,6 +178,9 @@ pub struct Resolver<'a> {
     /// The document's date when known before resolution (its metadata), to tell apart
     /// office holders who share a surname.
     pub date_hint: Option<String>,
+    /// The dateline's country: home of the groups and institutions a story names without
+    /// a country ("security forces", "the opposition").
+    pub home_country: Option<String>,
 }
 
 fn lower(s: &str) -> String {
@@ -198,6 +201,7 @@ impl<'a> Resolver<'a> {
             short_names: HashMap::new(),
             by_key: HashMap::new(),
             date_hint: None,
+            home_country: None,
         }
     }
 
@@ -768,6 +772,51 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+            // "Security forces fired", "the opposition": a group or institution no country is
+            // named for belongs to the dateline's country, when the sentence names no other
+            if let (Some((ridx, tend)), Some(home)) = (title, self.home_country.clone()) {
+                let role = self.dict.roles[ridx].clone();
+                let plural = role_at[k].is_some_and(|h| {
+                    roles[h]
+                        .entries
+                        .iter()
+                        .any(|e| matches!(e, Entry::Role { plural: true, .. }))
+                });
+                let generic = role.kind != "person" || plural;
+                let other_country = names.iter().any(|h| {
+                    h.entries.iter().any(|e| match e {
+                        Entry::Country(c) | Entry::Adjective(c) => c != &home,
+                        Entry::Place(p) => self.dict.places[*p]
+                            .country
+                            .as_ref()
+                            .is_some_and(|c| c != &home),
+                        Entry::Leader(l) => self.dict.leaders[*l].country != home,
+                        Entry::Organization(_) | Entry::Role { .. } => false,
+                    })
+                });
+                if pre.is_none() && generic && !other_country && tend > k {
+                    let sp = Span::new(tokens[k].span.start, tokens[tend - 1].span.end);
+                    let kind = if role.kind == "organization" {
+                        ActorKind::Organization
+                    } else {
+                        ActorKind::Group
+                    };
+                    let a = self.intern(
+                        ActorRec::titled(
+                            text[sp.start..sp.end].to_string(),
+                            Some(home),
+                            kind,
+                            &role,
+                            former,
+                            format!("`{}` of the dateline's country", role.phrase),
+                        ),
+                        sp,
+                    );
+                    self.push_mention(sp, a, sentence, MentionKind::Actor, is_possessive(tend));
+                    i = tend;
+                    continue;
+                }
+            }
             // "Air Astana": an airline named after a place of its country.
             if tok(start) == "Air" && start + 1 < n {
                 {
@@ -1040,7 +1089,16 @@ impl<'a> Resolver<'a> {
                     .then(|| a.country.clone())
                     .flatten()
             });
-        let Some(c) = first_country else { return };
+        // else the dateline's country, when the sentence names no other
+        let names_other = self
+            .mentions
+            .iter()
+            .any(|m| m.sentence == sentence && self.actors[m.actor].country.is_some());
+        let Some(c) =
+            first_country.or_else(|| (!names_other).then(|| self.home_country.clone()).flatten())
+        else {
+            return;
+        };
         let ids: Vec<usize> = self
             .mentions
             .iter()

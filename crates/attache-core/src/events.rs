@@ -342,6 +342,18 @@ fn match_at(
                     return true;
                 }
                 m.target = save;
+            } else if i < end_limit && matches!(words[i].as_str(), "him" | "her") {
+                // "recognized her": the pronoun fills the slot; find() resolves it
+                return match_at(
+                    c,
+                    words,
+                    subject_ends,
+                    i + 1,
+                    k + 1,
+                    mention_at,
+                    m,
+                    end_limit,
+                );
             }
             false
         }
@@ -642,8 +654,19 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         None
                     };
                     if let Some(k) = and_at {
-                        if let Some(prev) = before.iter().rev().find(|(_, _, b)| *b == k) {
+                        // "X and Y", "X, Y and Z", "X, Y, and Z"
+                        let mut end = if k >= 1 && words[k - 1] == "," {
+                            k - 1
+                        } else {
+                            k
+                        };
+                        while let Some(prev) = before.iter().rev().find(|(_, _, b)| *b == end) {
                             subject.insert(0, prev.0);
+                            if prev.1 >= 1 && words[prev.1 - 1] == "," {
+                                end = prev.1 - 1;
+                            } else {
+                                break;
+                            }
                         }
                     }
                 }
@@ -769,7 +792,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 };
                 let (mut source, mut target): (Option<usize>, Option<usize>);
                 // the second conjunct of a coordinated subject that acts on the same target
-                let mut co_source: Option<usize> = None;
+                let mut co_sources: Vec<usize> = Vec::new();
                 if passive {
                     let agent = ments
                         .iter()
@@ -804,11 +827,48 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     // ... unless the clause names an object: "France and Germany called on
                     // Turkey" is two events, each country's call on Turkey
                     target = m.target.or_else(after_target);
-                    if subject.len() == 2 {
+                    // "Trump recognized him": an object pronoun is the last other person named
+                    let object_pronoun = (anchor + 1..(m.end + 1).min(cl.end)).any(|k| {
+                        words[k] == "him"
+                            || (words[k] == "her"
+                                && words.get(k + 1).is_none_or(|n| {
+                                    !n.chars().next().is_some_and(char::is_alphanumeric)
+                                        || matches!(
+                                            n.as_str(),
+                                            "as" | "to" | "on" | "in" | "for" | "at" | "after"
+                                        )
+                                }))
+                    });
+                    if target.is_none() && object_pronoun {
+                        let subject_actors: Vec<usize> =
+                            subject.iter().map(|&x| inp.mentions[x].actor).collect();
+                        let before_at = toks[anchor].span.start;
+                        target = inp
+                            .mentions
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .find(|(_, x)| {
+                                x.span.end <= before_at
+                                    && x.kind == MentionKind::Actor
+                                    && inp.actor_is_person.get(x.actor).copied().unwrap_or(false)
+                                    && !subject_actors.contains(&x.actor)
+                            })
+                            .map(|(mi, _)| mi);
+                        if target.is_some() {
+                            how.push("object pronoun: the last other person named".into());
+                        }
+                    }
+                    if subject.len() >= 2 {
                         // a place after the verb (or a country after "in") is where the two
-                        // met, not their target
+                        // met, not their target; a capital stands for its government
                         if target.is_some_and(|t| {
-                            inp.mentions[t].kind == MentionKind::Place
+                            (inp.mentions[t].kind == MentionKind::Place
+                                && (!inp.capital_mention(t)
+                                    || pat.code.starts_with("04")
+                                    || ments.iter().any(|(x, a, _)| {
+                                        *x == t && matches!(words[*a - 1].as_str(), "to" | "at")
+                                    })))
                                 || ments
                                     .iter()
                                     .any(|(x, a, _)| *x == t && *a > m.end && words[*a - 1] == "in")
@@ -816,7 +876,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         {
                             target = None;
                         } else if target.is_some() {
-                            co_source = Some(subject[1]);
+                            co_sources = subject[1..].to_vec();
                         }
                     }
                     if source.is_some() {
@@ -827,7 +887,12 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     } else if target.is_some() {
                         how.push("first actor after the verb is the target".into());
                     }
-                    if target.is_none() && subject.len() == 2 {
+                    // only symmetric events are mutual: "X and Y met", not "X and Y offered
+                    // to mediate"
+                    let symmetric = ["03", "04", "05", "06", "08", "12", "19"]
+                        .contains(&&pat.code[..2])
+                        && !matches!(pat.code.as_str(), "039" | "045");
+                    if target.is_none() && subject.len() == 2 && symmetric {
                         target = Some(subject[1]);
                         how.push("coordinated subject: second conjunct is the target".into());
                     }
@@ -1138,12 +1203,17 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 } else {
                     pat.code.clone()
                 };
-                let co_event = co_source.map(actor_of).filter(|&a| {
-                    a != src_actor
+                let mut co_events: Vec<usize> = Vec::new();
+                for a in co_sources.iter().map(|&mi| actor_of(mi)) {
+                    if a != src_actor
                         && Some(a) != tgt_actor
                         && inp.actors_country(a).is_some()
                         && inp.actors_country(a) != inp.actors_country(src_actor)
-                });
+                        && !co_events.contains(&a)
+                    {
+                        co_events.push(a);
+                    }
+                }
                 events.push(EventRec {
                     source: Some(src_actor),
                     target: tgt_actor,
@@ -1158,13 +1228,14 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     paragraph: s.paragraph,
                     how: how.join("; "),
                 });
-                if let Some(co) = co_event {
-                    let mut second = events[events.len() - 1].clone();
-                    second.source = Some(co);
-                    second
+                let first = events.len() - 1;
+                for co in co_events {
+                    let mut other = events[first].clone();
+                    other.source = Some(co);
+                    other
                         .how
-                        .push_str("; second conjunct of the subject: its own event");
-                    events.push(second);
+                        .push_str("; another conjunct of the subject: its own event");
+                    events.push(other);
                 }
             }
         }

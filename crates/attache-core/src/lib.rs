@@ -132,6 +132,7 @@ impl Engine {
             .published
             .as_deref()
             .map(|p| p.chars().take(10).collect());
+        resolver.home_country = dl.as_ref().and_then(|d| d.country.clone());
         for (i, s) in sents.iter().enumerate() {
             resolver.sentence(&text, i, s.span, &s.tokens);
         }

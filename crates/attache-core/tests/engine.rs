@@ -456,3 +456,30 @@ fn a_spokesman_after_a_ministry_speaks_for_it_and_conjoined_verbs_keep_their_obj
         "{t:?}"
     );
 }
+
+#[test]
+fn lists_pronoun_objects_and_unnamed_institutions() {
+    let d = code(
+        "LIMA, May 2 (Example) - Opposition leader Ana Quispe declared victory on Sunday. Chile's president quickly recognized her. Ecuador, Brazil, Colombia and Argentina also recognized Quispe. Police arrested dozens of opposition supporters.",
+        Some("2019-05-02"),
+    );
+    let t = triples(&d);
+    for c in ["CHL", "ECU", "BRA", "COL", "ARG"] {
+        assert!(
+            t.iter()
+                .any(|(code, s, o)| code.starts_with("05") && s == c && o == "PER"),
+            "{c}: {t:?}"
+        );
+    }
+    // police and the opposition of the dateline's country, as no other country is named
+    let arrest = d
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("17"))
+        .expect("the arrests");
+    assert_eq!(country(&arrest.source), "PER");
+    assert_eq!(
+        arrest.source.as_ref().and_then(|s| s.code.as_deref()),
+        Some("PERCOP")
+    );
+}
