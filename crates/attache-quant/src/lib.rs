@@ -712,6 +712,19 @@ fn measure_suffix(l: &Lexed, j: usize) -> Option<(&'static str, usize)> {
     if w == "barrels" && w1 == "per" && l.is(j + 2, "day") {
         return Some(("barrels_per_day", 3));
     }
+    // "barrels a day", "barrels daily", "b/d".
+    if w == "barrels" && w1 == "a" && l.is(j + 2, "day") {
+        return Some(("barrels_per_day", 3));
+    }
+    if w == "barrels" && w1 == "daily" {
+        return Some(("barrels_per_day", 2));
+    }
+    if w == "b" && w1 == "/" && l.is(j + 2, "d") && l.joined(j) && l.joined(j + 1) {
+        return Some(("barrels_per_day", 3));
+    }
+    if w == "troy" && matches!(w1, "ounces" | "ounce" | "oz") {
+        return Some(("ounces", 2));
+    }
     let u = match w {
         "tonnes" | "tonne" | "tons" | "ton" | "mt" => "tonnes",
         "barrels" | "barrel" | "bbl" | "bbls" => "barrels",
