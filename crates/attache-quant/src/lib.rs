@@ -269,7 +269,9 @@ pub fn percent_shares(text: &str) -> Vec<NumberExpr> {
             let rest = &text[n.end..];
             let trimmed = rest.trim_start();
             let lower = trimmed.get(..2).map(str::to_ascii_lowercase);
-            let boundary = trimmed[2.min(trimmed.len())..]
+            let boundary = trimmed
+                .get(2..)
+                .unwrap_or("")
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
@@ -1664,7 +1666,7 @@ fn borrow_units(l: &Lexed, out: &mut [QuantityExpr], meta: &[Meta]) {
         // money figure (wire paragraphs are a sentence or two); an unscaled one only within
         // its sentence.
         let apart = if scaled {
-            m.first - meta[p].last > 150
+            m.first.saturating_sub(meta[p].last) > 150
         } else {
             news::sentence_break(l, meta[p].last - 1, m.first)
         };
@@ -1672,7 +1674,7 @@ fn borrow_units(l: &Lexed, out: &mut [QuantityExpr], meta: &[Meta]) {
             continue;
         }
         let compared = news::comparison_word(l, m.first, out[p].kind != QuantityKind::Percent);
-        let adjacent = p + 1 == k && m.first - meta[p].last <= 12;
+        let adjacent = p + 1 == k && m.first.saturating_sub(meta[p].last) <= 12;
         let unit = out[p].unit.clone();
         let (kind, pscale) = (out[p].kind, meta[p].scale);
         let q = &mut out[k];

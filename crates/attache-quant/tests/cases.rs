@@ -108,14 +108,32 @@ fn odd_inputs_do_not_panic() {
         "US$ USD $ € £ ₩ 12,34,56,78,90 1.111.111,11",
         "",
         "ünïcödé €20 ₩500 — 3 percent",
+        "1/4 o€ one half ofé two out of€ the % of a% 12,34,567 - 5-1/2 10-7/16x",
+        "last but one next to last the second to last penultimate one before the last",
+        "a third of 1,2,3 one-third two-thirds a fifth half a percentage point 7-9 lakh",
+        "Net loss 5 vs los 6 Avg shrs 3 mln vs 2 mln &#3; 1986/87 20 or so 5 or more",
     ];
     for text in odd {
         for q in extract(text, &QuantContext::default()) {
             assert!(q.start <= q.end && q.end <= text.len(), "{text:?}: {q:?}");
             assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
         }
-        for n in attache_quant::numbers(text) {
+        for n in attache_quant::numbers(text)
+            .into_iter()
+            .chain(attache_quant::percent_shares(text))
+            .chain(attache_quant::numbers_split_ratios(text))
+        {
             assert!(n.start <= n.end && n.end <= text.len(), "{text:?}: {n:?}");
+            assert!(text.is_char_boundary(n.start) && text.is_char_boundary(n.end));
+        }
+        for r in attache_quant::relative_ordinals(text) {
+            assert!(r.start <= r.end && r.end <= text.len(), "{text:?}: {r:?}");
+        }
+        for (s, e) in attache_quant::percent_words(text) {
+            assert!(s <= e && e <= text.len());
+        }
+        for r in attache_quant::ranges_with(text, true) {
+            assert!(r.start <= r.end && r.end <= text.len());
         }
     }
 }
