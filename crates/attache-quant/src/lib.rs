@@ -1090,8 +1090,10 @@ fn cents_tail(l: &Lexed, j: usize, main: &Num) -> Option<(f64, usize)> {
 }
 
 fn read_quantity<'c>(l: &Lexed, i: usize, ctx: &'c QuantContext) -> Option<Reading<'c>> {
+    // "-2.1 pct": a minus sign glued to the figure, after a space (not a hyphen range).
+    let sign = l.is(i, "-") && l.joined(i) && l.is_num(i + 1) && (i == 0 || !l.joined(i - 1));
     // "minus five percent"
-    if matches!(l.w(i), "minus" | "negative") && l.near(i) {
+    if sign || matches!(l.w(i), "minus" | "negative") && l.near(i) {
         let mut r = read_quantity(l, i + 1, ctx)?;
         if r.kind == QuantityKind::Ordinal {
             return None;
@@ -1717,7 +1719,10 @@ fn could_start(l: &Lexed, i: usize) -> bool {
         Some(TokKind::Num) => true,
         Some(TokKind::Sym) => {
             let b = l.raw(i).as_bytes()[0];
-            b == b'$' || b >= 0x80 || b == b'.'
+            b == b'$'
+                || b >= 0x80
+                || b == b'.'
+                || (b == b'-' && l.joined(i) && l.is_num(i + 1) && (i == 0 || !l.joined(i - 1)))
         }
         Some(TokKind::Word) => {
             let c = l.class(i);
