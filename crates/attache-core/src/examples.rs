@@ -16,6 +16,7 @@ pub struct ExampleReport {
 pub fn check_examples(engine: &Engine) -> ExampleReport {
     let opts = CodeOptions {
         date: Date::new(2024, 3, 15).ok(),
+        untargeted_events: true,
     };
     let mut failures = Vec::new();
     let mut passed = 0;

@@ -45,6 +45,10 @@ pub struct Sent {
 pub struct CodeOptions {
     /// Publication date for inputs that have none (`--date`).
     pub date: Option<Date>,
+    /// Keep events whose target the text does not name ("Greece rejected the idea"). Off
+    /// by default: such an event says little about who acted on whom. Pattern checks turn
+    /// it on to see that a pattern fires.
+    pub untargeted_events: bool,
 }
 
 /// The engine: validated tables and the automata built from them. Build once, code many.
@@ -170,7 +174,10 @@ impl Engine {
         };
         let raw_events = events::find(&self.dict, &self.matcher, &inp);
         let country_of = |a: Option<usize>| a.and_then(|i| resolver.actors[i].country.clone());
-        let events = events::merge(raw_events, &country_of);
+        let mut events = events::merge(raw_events, &country_of);
+        if !opts.untargeted_events {
+            events.retain(|e| e.target.is_some());
+        }
         let facts = facts::find(
             &self.dict,
             &facts::FactInput {

@@ -62,7 +62,10 @@ fn options(date: Option<&Bound<'_, PyAny>>) -> PyResult<CodeOptions> {
         Some(s) => Some(parse_date(&s).map_err(PyValueError::new_err)?),
         None => None,
     };
-    Ok(CodeOptions { date })
+    Ok(CodeOptions {
+        date,
+        ..Default::default()
+    })
 }
 
 struct Fields<'a, 'py> {

@@ -65,7 +65,10 @@ pub fn read_options(input: Option<InputKind>, all_languages: bool) -> ReadOption
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let engine = Engine::load(&args.dicts)?;
-    let opts = CodeOptions { date: args.date };
+    let opts = CodeOptions {
+        date: args.date,
+        ..Default::default()
+    };
     let read = read_options(args.input, args.all_languages);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

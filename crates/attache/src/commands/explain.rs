@@ -21,7 +21,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let engine = Engine::load(&args.dicts)?;
-    let opts = CodeOptions { date: args.date };
+    let opts = CodeOptions {
+        date: args.date,
+        ..Default::default()
+    };
     let read = super::code::read_options(None, true);
     // the first document of the input is explained
     if let Some(item) = read_inputs(std::slice::from_ref(&args.input), &read).next() {

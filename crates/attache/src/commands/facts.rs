@@ -69,7 +69,10 @@ fn fmt_num(v: f64) -> String {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pair = args.pair.as_deref().map(parse_pair).transpose()?;
     let engine = Engine::load(&args.dicts)?;
-    let opts = CodeOptions { date: args.date };
+    let opts = CodeOptions {
+        date: args.date,
+        ..Default::default()
+    };
     let read = read_options(args.input, false);
     // (doc id, index in its document, fact)
     let mut docs: Vec<(String, Vec<(usize, Fact)>)> = Vec::new();

@@ -223,7 +223,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     } else {
         let engine = Engine::load(&args.dicts)?;
-        let opts = CodeOptions { date: args.date };
+        let opts = CodeOptions {
+            date: args.date,
+            ..Default::default()
+        };
         let read = read_options(args.input, args.all_languages);
         let jobs = args
             .jobs
