@@ -40,8 +40,9 @@ struct M {
     dur: Option<(f64, &'static str)>,
     /// A second expression read by the same rule (the far end of "4 to 22 July").
     extra: Option<Box<M>>,
-    /// Civil-time bounds (see [`crate::TimeExpr::bounds`]).
-    bounds: Option<Bounds>,
+    /// Civil-time bounds (see [`crate::TimeExpr::bounds`]), boxed: most readings have none
+    /// and a small `M` keeps the rule loop's moves cheap.
+    bounds: Option<Box<Bounds>>,
     /// The grain a clock reading was written to ("3pm": hour, "3:30": minute).
     cgrain: Option<Grain>,
     /// The calendar rule of a holiday, to place it in another year.
@@ -381,6 +382,89 @@ impl Holiday {
 /// "EOD", "EOM", "EOY", "BOM", "BOY" written in capitals.
 fn edge_abbrev(raw: &str) -> bool {
     matches!(raw, "EOD" | "EOM" | "EOY" | "BOM" | "BOY")
+}
+
+/// First words of holiday names outside the lexer's classes; [`holiday_word`] is their test.
+const HOLIDAY_WORDS: &[&str] = &[
+    "amun",
+    "ashura",
+    "bakr",
+    "boss",
+    "bosses",
+    "branch",
+    "chanukah",
+    "chanukkah",
+    "chinese",
+    "clean",
+    "eid",
+    "feast",
+    "great",
+    "hanukah",
+    "hanukkah",
+    "hannukkah",
+    "holocaust",
+    "id",
+    "islamic",
+    "isra",
+    "jamat",
+    "jamshedi",
+    "jumu",
+    "king",
+    "kings",
+    "koningsdag",
+    "lag",
+    "laylat",
+    "lazarus",
+    "lent",
+    "lunar",
+    "mardi",
+    "mawlid",
+    "orthodox",
+    "parsi",
+    "passover",
+    "pesach",
+    "ramadan",
+    "rosh",
+    "sacrifice",
+    "shavuos",
+    "shavuot",
+    "shemini",
+    "simchat",
+    "succos",
+    "sukkos",
+    "sukkot",
+    "tisha",
+    "tu",
+    "yom",
+];
+
+/// A hash of a word's first two bytes and length into 1024 buckets.
+const fn shape_hash(w: &[u8]) -> usize {
+    let second = if w.len() > 1 { w[1] as usize } else { 0 };
+    (w[0] as usize * 131 + second * 17 + w.len()) & 1023
+}
+
+/// Bit set for the shape of every holiday word: one load rejects almost every other word
+/// ("Reuters", "Shares") before any string comparison.
+const HOLIDAY_SHAPES: [u64; 16] = {
+    let mut m = [0u64; 16];
+    let mut k = 0;
+    while k < HOLIDAY_WORDS.len() {
+        let h = shape_hash(HOLIDAY_WORDS[k].as_bytes());
+        m[h / 64] |= 1 << (h % 64);
+        k += 1;
+    }
+    m
+};
+
+/// The (lowercase) word may begin a holiday's name.
+#[inline]
+fn holiday_shape(w: &[u8]) -> bool {
+    if w.is_empty() {
+        return false;
+    }
+    let h = shape_hash(w);
+    HOLIDAY_SHAPES[h / 64] >> (h % 64) & 1 == 1
 }
 
 /// A word that begins a holiday's name and is in no word class of the lexer ("Eid",
@@ -1687,7 +1771,7 @@ impl Cx<'_, '_> {
         x.first = i;
         x.modifier = Some(modifier);
         x.rule = "date.part";
-        x.bounds = self.edge_bounds(&x, modifier);
+        x.bounds = boxed(self.edge_bounds(&x, modifier));
         Some(x)
     }
 
@@ -1741,7 +1825,7 @@ impl Cx<'_, '_> {
         x.first = i;
         x.modifier = Some(modifier);
         x.rule = "date.end_of";
-        x.bounds = self.edge_bounds(&x, modifier);
+        x.bounds = boxed(self.edge_bounds(&x, modifier));
         Some(x)
     }
 
@@ -2022,7 +2106,8 @@ impl Cx<'_, '_> {
                         if !clock {
                             x.dur = Some((n.value * mult, u));
                         }
-                        x.bounds = last_next_bounds(dir, n.value * mult, unit_grain(u, clock));
+                        x.bounds =
+                            boxed(last_next_bounds(dir, n.value * mult, unit_grain(u, clock)));
                         return Some(x);
                     }
                 }
@@ -2043,7 +2128,7 @@ impl Cx<'_, '_> {
                     if !clock {
                         x.dur = Some((3.0 * mult, u));
                     }
-                    x.bounds = last_next_bounds(dir, 3.0 * mult, unit_grain(u, clock));
+                    x.bounds = boxed(last_next_bounds(dir, 3.0 * mult, unit_grain(u, clock)));
                     return Some(x);
                 }
             }
@@ -2735,6 +2820,13 @@ impl Cx<'_, '_> {
     /// "last Easter", "Martin Luther King Day of last year". Lunar-calendar holidays are not read.
     fn r_holiday(&self, i: usize) -> Option<M> {
         let l = self.l;
+        let c = l.class(i);
+        if c & cls::HOLI == 0
+            && !(c == 0 && holiday_shape(l.w(i).as_bytes()))
+            && !matches!(l.w(i), "day" | "night")
+        {
+            return None;
+        }
         let w = |k: usize| l.w(i + k);
         let poss = |k: usize| -> usize {
             // "'s" after a name: "new year's", "valentine's"
@@ -3044,7 +3136,7 @@ impl Cx<'_, '_> {
                 let mut x = date_m(first, i + k, d, anchored, "date.holiday");
                 x.holiday = Some(rule);
                 if let Some(e) = rule.end(d) {
-                    x.bounds = Some(Bounds::days(d, e));
+                    x.bounds = boxed(Some(Bounds::days(d, e)));
                 }
                 x
             }
@@ -3651,7 +3743,7 @@ impl Cx<'_, '_> {
         } else {
             (n * mult, unit_grain(u, clock))
         };
-        x.bounds = g.and_then(|g| whole_units(amount, g)).map(|(k, g)| Bounds {
+        x.bounds = boxed(g.and_then(|g| whole_units(amount, g)).map(|(k, g)| Bounds {
             start: Point::Now {
                 n: k * dir,
                 unit: g,
@@ -3659,7 +3751,7 @@ impl Cx<'_, '_> {
             },
             end: None,
             grain: g.finer(),
-        });
+        }));
         // The exact day, whatever the unit ("two years ago" is 2014 in TIMEX3, 2014-11-07 as a day).
         if !clock {
             x.day = r.and_then(|r| match u {
@@ -3844,11 +3936,15 @@ impl Cx<'_, '_> {
                 } else if (raw.len() == 3 || raw.len() == 4)
                     && raw.bytes().all(|b| b.is_ascii_digit())
                 {
+                    // Digits run together are a clock only before am/pm or "ish", or in
+                    // queries; otherwise a year or an amount, decided without more work.
+                    let marked = self.ampm(i + 1).is_some() || l.is(i + 1, "ish");
+                    if !(marked || self.lower_only) || (raw.len() == 4 && raw >= "1900" && !marked)
+                    {
+                        return None;
+                    }
                     let (a, b) = raw.split_at(raw.len() - 2);
                     hhmm = true;
-                    if raw.len() == 4 && raw >= "1900" && self.ampm(i + 1).is_none() {
-                        return None; // a year or an amount
-                    }
                     dial24 = true;
                     (a.parse().ok()?, b.parse().ok()?, i + 1)
                 } else if raw.len() <= 2 {
@@ -3907,6 +4003,10 @@ impl Cx<'_, '_> {
         if l.is(j, "ish") && l.joined(j - 1) {
             j += 1;
         }
+        // Most numbers end here: a bare hour needs am/pm, o'clock or a day word beside it.
+        if plain && !oclock && self.ampm(j).is_none() && !self.day_word_beside(i, j) {
+            return None;
+        }
         let before = if i > 0 { l.w(i - 1) } else { "" };
         let mut has_ampm = false;
         // A letter glued to a bare number is pence or a series ("8p", "643p", "M-2A"): only
@@ -3933,11 +4033,14 @@ impl Cx<'_, '_> {
             j = e;
             has_ampm = true;
         } else {
+            // Most numbers end here: a bare hour needs o'clock or a day word beside it.
+            if plain && !oclock && !self.day_word_beside(i, j) {
+                return None;
+            }
             let after_at = matches!(
                 before,
                 "at" | "around" | "approximately" | "about" | "@" | "by" | "until"
             );
-            let bare_hour = plain && !oclock && !self.day_word_beside(i, j);
             // "at 1030" without am/pm reads as a clock only in queries (no capitals) or with
             // "ish"; in prose it is a price or a count ("priced at 101", "about 356").
             let ish = l.is(j - 1, "ish");
@@ -3948,7 +4051,7 @@ impl Cx<'_, '_> {
                 && !unit_after(l, j);
             let loose_digits = hhmm && !clock_like;
             let loose_words = words && !plain && !self.lower_only && !after_at;
-            if bare_hour || loose_digits || loose_words || dotted {
+            if loose_digits || loose_words || dotted {
                 return None;
             }
         }
@@ -4102,7 +4205,7 @@ impl Cx<'_, '_> {
         let mut x = mk(i, i + 1, TimexType::Date, v, "date.end_of");
         x.modifier = Some(modifier);
         x.anchored = true;
-        x.bounds = if raw == "EOD" {
+        x.bounds = boxed(if raw == "EOD" {
             // Only as a deadline: from the reference to midnight.
             let by = (i > 0 && l.is(i - 1, "by")) || (i > 1 && l.is(i - 2, "by"));
             if !by {
@@ -4119,7 +4222,7 @@ impl Cx<'_, '_> {
             })
         } else {
             self.edge_bounds(&x, modifier)
-        };
+        });
         Some(x)
     }
 
@@ -4221,6 +4324,16 @@ impl Cx<'_, '_> {
     /// of the coming hours and end the clause.
     fn day_word_beside(&self, i: usize, j: usize) -> bool {
         let l = self.l;
+        // "at" and "this" are gated words, "tonight" and "tomorrow" time words: the classes
+        // rule out most numbers' neighbours before any text is compared.
+        let at_before = i >= 2
+            && ((l.class(i - 1) & cls::GATED != 0 && l.is(i - 1, "at"))
+                || (!l.is_word(i - 1) && l.is(i - 1, "@")));
+        let day_after = l.class(j) & (cls::TIME | cls::GATED) != 0
+            && matches!(l.w(j), "tonight" | "tomorrow" | "tmrw" | "this");
+        if !at_before && !day_after {
+            return false;
+        }
         let raw = l.raw(i);
         let small = l.is_num(i) && raw.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
             || hour_word(l.w(i)).is_some();
@@ -4436,29 +4549,41 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
             TokKind::Num => true,
             TokKind::Word => {
                 let c = l.class(i);
-                c & (cls::NUM | cls::TIME | cls::HOLI) != 0
-                    || (c & cls::GATED != 0 && {
-                        let timeish = |k: usize| {
-                            l.is_num(k)
-                                || l.class(k) & (cls::NUM | cls::TIME | cls::TUNIT) != 0
-                                || l.is(k, "'")
-                        };
-                        timeish(i + 1) || (l.class(i + 1) & cls::GATED != 0 && timeish(i + 2))
-                    })
-                    || l.is(i, "weekend")
-                    || l.is(i, "recent")
-                    || (l.is(i, "day") && matches!(l.w(i + 1), "after" | "before"))
-                    || (c == 0
-                        && (lower_only || l.raw(i).as_bytes()[0].is_ascii_uppercase())
-                        && (holiday_word(l.w(i)) || edge_abbrev(l.raw(i))))
-                    || (l.is(i, "the") && matches!(l.w(i + 1), "past" | "future" | "moment"))
-                    || (c & cls::TUNIT != 0
-                        && i > 0
-                        && matches!(l.w(i - 1), "for" | "over" | "within"))
-                    || (l.class(i) & cls::TUNIT != 0
-                        && (l.is(i + 1, "of")
-                            || l.is_num(i + 1)
-                            || matches!(l.w(i + 1), "starting" | "beginning" | "commencing")))
+                if c == 0 {
+                    // Words in no class (most words): "recent", holiday names in capitals,
+                    // "EOM"-style abbreviations.
+                    let w = l.w(i);
+                    let wb = w.as_bytes();
+                    w == "recent"
+                        || (holiday_shape(wb) && {
+                            let b = l.raw(i).as_bytes();
+                            (lower_only
+                                || b[0].is_ascii_uppercase()
+                                    && b.get(1).is_some_and(u8::is_ascii_lowercase))
+                                && holiday_word(w)
+                        })
+                        || (wb.len() == 3 && matches!(wb[0], b'e' | b'b') && edge_abbrev(l.raw(i)))
+                } else {
+                    c & (cls::NUM | cls::TIME | cls::HOLI) != 0
+                        || (c & cls::GATED != 0 && {
+                            let timeish = |k: usize| {
+                                l.is_num(k)
+                                    || l.class(k) & (cls::NUM | cls::TIME | cls::TUNIT) != 0
+                                    || l.is(k, "'")
+                            };
+                            timeish(i + 1)
+                                || (l.class(i + 1) & cls::GATED != 0 && timeish(i + 2))
+                                || (l.is(i, "the")
+                                    && matches!(l.w(i + 1), "past" | "future" | "moment"))
+                        })
+                        || (c & cls::TUNIT != 0
+                            && (l.is(i, "weekend")
+                                || (l.is(i, "day") && matches!(l.w(i + 1), "after" | "before"))
+                                || (i > 0 && matches!(l.w(i - 1), "for" | "over" | "within"))
+                                || l.is(i + 1, "of")
+                                || l.is_num(i + 1)
+                                || matches!(l.w(i + 1), "starting" | "beginning" | "commencing")))
+                }
             }
             TokKind::Sym => l.is(i, "'") || l.is(i, "’"),
         };
@@ -4518,7 +4643,7 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                 rule: m.rule,
                 day: m.day,
                 clock: m.clock,
-                bounds: m.bounds,
+                bounds: m.bounds.map(|b| *b),
             }
         })
         .collect()
@@ -4604,6 +4729,10 @@ fn season_bounds(v: &str) -> Option<Bounds> {
     Some(Bounds::days(ymd(ya, ma, da)?, ymd(yb, mb, db)?))
 }
 
+fn boxed(b: Option<Bounds>) -> Option<Box<Bounds>> {
+    b.map(Box::new)
+}
+
 /// Parts of day as hours `[from, to)`.
 fn part_hours(p: &str) -> Option<(i8, i8)> {
     Some(match p {
@@ -4643,7 +4772,7 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
     let by = m.first > 0 && l.is(m.first - 1, "by");
     if m.bounds.is_none() && m.clock.is_some() {
         if let Some(t) = parse_clock_value(&m.value) {
-            m.bounds = Some(if by {
+            m.bounds = boxed(Some(if by {
                 Bounds {
                     start: Point::Now {
                         n: 0,
@@ -4655,7 +4784,7 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
                 }
             } else {
                 Bounds::point(t, m.cgrain.unwrap_or(Grain::Minute))
-            });
+            }));
         }
         return;
     }
@@ -4675,7 +4804,7 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
                     unit: g,
                     trunc: g.finer(),
                 };
-                m.bounds = Some(if before != "within" {
+                m.bounds = boxed(Some(if before != "within" {
                     // The future reading: that long after the reference.
                     Bounds {
                         start: at,
@@ -4692,7 +4821,7 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
                         end: Some(at),
                         grain: Grain::Second,
                     }
-                });
+                }));
             }
         }
         return;
@@ -4701,7 +4830,7 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
         return;
     }
     if let Some(b) = season_bounds(&m.value) {
-        m.bounds = Some(b);
+        m.bounds = boxed(Some(b));
         return;
     }
     if m.value.len() < 8 {
@@ -4714,7 +4843,7 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
         if let (Some((a, b)), Some(d)) = (part_hours(tail), d) {
             let a = if m.modifier == Some("LATE") { 21 } else { a };
             if let (Some(s), Some(e)) = (at_hour(d, a), at_hour(d, b)) {
-                m.bounds = Some(Bounds::span(s, e, Grain::Hour));
+                m.bounds = boxed(Some(Bounds::span(s, e, Grain::Hour)));
             }
         }
         return;
@@ -4728,19 +4857,44 @@ fn finish_bounds(cx: &Cx, m: &mut M) {
         };
         let fri = fri.date();
         if let (Some(s), Some(e)) = (at_hour(fri, 18), add_days(fri, 3)) {
-            m.bounds = Some(Bounds::span(s, midnight(e), Grain::Hour));
+            m.bounds = boxed(Some(Bounds::span(s, midnight(e), Grain::Hour)));
         }
     }
 }
 
-/// A "past"/"to" word within three tokens: "half past", "twenty five minutes to".
+/// A "past"/"to" word after an amount: "20 past", "15 minutes to", "twenty five minutes to".
 fn rel_clock_near(l: &Lexed, i: usize) -> bool {
-    (1..=3).any(|k| {
+    // The first letter and length of every word it looks for.
+    let lead = |w: &str| {
+        let b = w.as_bytes();
         matches!(
-            l.w(i + k),
+            (b.first(), b.len()),
+            (Some(b'p'), 4)
+                | (Some(b'a'), 5)
+                | (Some(b't'), 2 | 4)
+                | (Some(b'b'), 6)
+                | (Some(b'o'), 2)
+                | (Some(b'f'), 4)
+                | (Some(b'm'), 3 | 4 | 6 | 7)
+        )
+    };
+    if !lead(l.w(i + 1)) && !lead(l.w(i + 2)) {
+        return false;
+    }
+    let rel = |w: &str| {
+        matches!(
+            w,
             "past" | "after" | "to" | "till" | "before" | "of" | "from"
         )
-    })
+    };
+    let minutes = |w: &str| matches!(w, "minutes" | "minute" | "min" | "mins");
+    let (a, b) = (l.w(i + 1), l.w(i + 2));
+    if rel(a) || (minutes(a) && rel(b)) {
+        return true;
+    }
+    // A number in words runs over several tokens.
+    (l.class(i) & cls::NUM != 0 && l.is_word(i) || l.is(i, "a"))
+        && (rel(b) || (minutes(b) && rel(l.w(i + 3))))
 }
 
 fn best_at(cx: &Cx, i: usize) -> Option<M> {
@@ -4809,8 +4963,9 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         consider(cx.r_clock(i));
         // Clock ranges, minutes past an hour, "3 fridays from now": small numbers only.
         if short {
+            let next = l.w(i + 1);
             if matches!(
-                l.w(i + 1),
+                next,
                 "-" | "–"
                     | "to"
                     | "until"
@@ -4828,10 +4983,19 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
             {
                 consider(cx.r_clock_range(i));
             }
-            if rel_clock_near(l, i) {
+            // Digits: "20 past", "15 minutes to".
+            let rel = |w: &str| {
+                matches!(
+                    w,
+                    "past" | "after" | "to" | "till" | "before" | "of" | "from"
+                )
+            };
+            if rel(next)
+                || (matches!(next, "minutes" | "minute" | "min" | "mins") && rel(l.w(i + 2)))
+            {
                 consider(cx.r_rel_clock(i));
             }
-            if weekday_num(l.w(i + 1)).is_some() {
+            if l.class(i + 1) & cls::TIME != 0 && weekday_num(next).is_some() {
                 consider(cx.r_n_weekdays(i));
             }
         }
@@ -4876,16 +5040,20 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
         if (l.class(i) & cls::NUM != 0 || l.is(i, "a")) && rel_clock_near(l, i) {
             consider(cx.r_rel_clock(i));
         }
-        if l.class(i) & cls::NUM != 0 && weekday_num(l.w(i + 1)).is_some() {
+        if l.class(i) & cls::NUM != 0
+            && l.class(i + 1) & cls::TIME != 0
+            && weekday_num(l.w(i + 1)).is_some()
+        {
             consider(cx.r_n_weekdays(i));
         }
-        if l.is(i + 1, "day") {
+        let next = l.w(i + 1);
+        if next == "day" {
             consider(cx.r_nth_day(i));
         }
-        if l.is(i + 1, "last") && l.is(i + 2, "week") {
+        if next == "last" && l.is(i + 2, "week") {
             consider(cx.r_nth_last_week(i));
         }
-        if l.is(i + 1, "of") {
+        if next == "of" {
             consider(cx.r_part_of(i));
         }
         consider(cx.r_duration(i));
