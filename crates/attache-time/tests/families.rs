@@ -155,3 +155,39 @@ fn durations_with_fractions_and_bare_minutes() {
         assert_eq!(d[0].value, want, "{text:?}");
     }
 }
+
+#[test]
+fn prices_and_pence_are_no_clocks() {
+    for text in [
+        "The bonds were priced at 101-3/4 pct.",
+        "The stock was trading today at 20-7/8, off 1/2.",
+        "Shares fell to 634p from 643p.",
+        "The stock was down 1-1/8 to 34-3/4 this morning.",
+        "The plant employs about 356.",
+    ] {
+        let ts = extract(text, Some(reference()));
+        assert!(ts.iter().all(|t| t.clock.is_none()), "{text:?}: {ts:?}");
+    }
+}
+
+#[test]
+fn relative_days_weeks_and_lunar_new_year() {
+    for (text, want) in [
+        ("3 Fridays from now", "2013-03-01"),
+        ("2 Thursdays ago", "2013-01-31"),
+        ("the last day of October 2015", "2015-10-31"),
+        ("the 20th day of next month", "2013-03-20"),
+        ("Friday after next", "2013-02-22"),
+        ("the third last week of 2018", "2018-W50"),
+        ("Chinese New Year 2018", "2018-02-16"),
+        ("Thanksgiving 3 months ago", "2012-11-22"),
+    ] {
+        assert_eq!(one(text).value, want, "{text:?}");
+    }
+    let t = one("the morning of Christmas 2013");
+    assert_eq!(t.kind, TimexType::Time);
+    let b = t.bounds.expect("bounds");
+    assert_eq!(span(&b), (dt("2013-12-25T00:00"), dt("2013-12-25T12:00")));
+    let b = one("by EOM").bounds.expect("bounds");
+    assert_eq!(span(&b), (now(), dt("2013-03-01T00:00")));
+}
