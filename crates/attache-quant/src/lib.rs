@@ -474,7 +474,7 @@ fn money_prefix<'c>(l: &Lexed, i: usize, ctx: &'c QuantContext) -> Option<(&'c s
 /// A currency written after the number ("dlrs", "Canadian dlrs", "stg", "yen"): (code, tokens, factor).
 fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c str, usize, f64)> {
     let dollar = ctx.default_dollar.as_deref().unwrap_or("USD");
-    let is_dollar = |w: &str| matches!(w, "dlrs" | "dlr" | "dollars" | "dollar" | "dols");
+    let is_dollar = |w: &str| matches!(w, "dlrs" | "dlr" | "dollars" | "dollar" | "dols" | "dls");
     // Nationality + dollars.
     let (nat, k): (Option<&str>, usize) = {
         let w = l.w(j);
@@ -506,6 +506,10 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
     if let Some(c) = nat {
         if is_dollar(l.w(j + k)) {
             return Some((c, k + 1, 1.0));
+        }
+        // "76.85 U.S. cts"
+        if matches!(l.w(j + k), "cts" | "cents") {
+            return Some((c, k + 1, 0.01));
         }
     }
     let w = l.w(j);
@@ -600,6 +604,16 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
         ("malaysia" | "malaysian", "ringgit" | "ringgits") => return two("MYR"),
         ("us", "dollar") => return two("USD"),
         ("mexican", "pesos" | "peso") => return two("MXN"),
+        ("danish", "crowns" | "kroner" | "krone") => return two("DKK"),
+        ("norwegian", "crowns" | "kroner" | "krone") => return two("NOK"),
+        ("swedish", "crowns" | "kronor" | "krona") => return two("SEK"),
+        ("kenyan", "shillings" | "shilling") => return two("KES"),
+        ("pakistani" | "pakistan", "rupees" | "rupee") => return two("PKR"),
+        ("chilean", "pesos" | "peso") => return two("CLP"),
+        ("colombian", "pesos" | "peso") => return two("COP"),
+        ("philippine", "pesos" | "peso") => return two("PHP"),
+        ("irish", "pounds" | "pound" | "punts" | "punt") => return two("IEP"),
+        ("cyprus", "pounds" | "pound") => return two("CYP"),
         ("russian", "roubles" | "rubles") => return two("RUB"),
         ("new", "shekels") => return two("ILS"),
         ("d", "-") if matches!(l.w(j + 2), "marks" | "mark") => return Some(("DEM", 3, 1.0)),
@@ -638,6 +652,16 @@ fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c s
         "rand" => one("ZAR"),
         "guilders" => one("NLG"),
         "crowns" | "kronor" | "krona" => one("SEK"),
+        "kroner" | "krone" => one("DKK"),
+        "forints" | "forint" => one("HUF"),
+        "zlotys" | "zloty" => one("PLN"),
+        "escudos" | "escudo" => one("PTE"),
+        "drachmas" | "drachma" | "drachmae" => one("GRD"),
+        "punts" | "punt" => one("IEP"),
+        "cruzados" | "cruzado" => one("BRC"),
+        "australs" | "austral" => one("ARA"),
+        // "99ct": cents glued to the figure.
+        "ct" if j > 0 && l.joined(j - 1) && l.is_num(j - 1) => Some((dollar, 1, 0.01)),
         "ringgit" | "ringgits" => one("MYR"),
         "egyptianpound" | "geneh" => one("EGP"),
         "saudiriyal" => one("SAR"),
