@@ -833,7 +833,9 @@ impl Cx<'_, '_> {
             }
             if l.is(next, ".") && l.joined(i) {
                 next += 1;
-            } else if !(l.is(next, ",") || (i > 0 && l.is(i - 1, "on"))) {
+            } else if !(l.is(next, ",")
+                || (i > 0 && matches!(l.w(i - 1), "on" | "this" | "next" | "last")))
+            {
                 return None;
             }
         }
@@ -3549,7 +3551,10 @@ impl Cx<'_, '_> {
             return None;
         }
         // "second" after "a" is the ordinal ("a second term").
-        if l.w(j) == "second" && matches!(l.w(i), "a" | "one") {
+        if l.w(j) == "second"
+            && matches!(l.w(i), "a" | "one")
+            && !matches!(l.w(j + 1), "from" | "ago" | "later")
+        {
             return None;
         }
         // Ages are not durations of events: "a 37-year-old".
@@ -4010,12 +4015,13 @@ impl Cx<'_, '_> {
         let before = if i > 0 { l.w(i - 1) } else { "" };
         let mut has_ampm = false;
         // A letter glued to a bare number is pence or a series ("8p", "643p", "M-2A"): only
-        // a reading with minutes takes it as a.m./p.m. ("3:15p").
+        // a reading with minutes ("3:15p") or a query without capitals ("7p") takes it as
+        // a.m./p.m.
         let dotted = l.is_num(i) && l.raw(i).contains('.');
         let pence = matches!(l.w(j), "p" | "a")
             && l.joined(j - 1)
             && !(l.is(j + 1, ".") && l.is(j + 2, "m"))
-            && (hhmm || plain || dotted);
+            && (hhmm || dotted || (plain && !self.lower_only));
         // The second number of a fraction ("14-1/2 in morning trading") is no hour.
         if l.is_num(i) && i > 0 && l.is(i - 1, "/") && l.joined(i - 1) {
             return None;
@@ -4044,7 +4050,8 @@ impl Cx<'_, '_> {
             // "at 1030" without am/pm reads as a clock only in queries (no capitals) or with
             // "ish"; in prose it is a price or a count ("priced at 101", "about 356").
             let ish = l.is(j - 1, "ish");
-            let clock_like = after_at
+            let after_day = matches!(before, "tonight" | "tomorrow" | "today");
+            let clock_like = (after_at || after_day)
                 && (self.lower_only || ish)
                 && !l.is_word(j)
                 && !l.is_num(j)
