@@ -473,6 +473,10 @@ fn money_prefix<'c>(l: &Lexed, i: usize, ctx: &'c QuantContext) -> Option<(&'c s
 
 /// A currency written after the number ("dlrs", "Canadian dlrs", "stg", "yen"): (code, tokens, factor).
 fn money_suffix<'c>(l: &Lexed, j: usize, ctx: &'c QuantContext) -> Option<(&'c str, usize, f64)> {
+    // Units are words or signs; a number or the end of text is none.
+    if matches!(l.kind(j), None | Some(TokKind::Num)) {
+        return None;
+    }
     let dollar = ctx.default_dollar.as_deref().unwrap_or("USD");
     let is_dollar = |w: &str| matches!(w, "dlrs" | "dlr" | "dollars" | "dollar" | "dols" | "dls");
     // Nationality + dollars.
@@ -703,6 +707,9 @@ fn percent_suffix(l: &Lexed, j: usize) -> Option<(&'static str, usize)> {
 }
 
 fn measure_suffix(l: &Lexed, j: usize) -> Option<(&'static str, usize)> {
+    if !l.is_word(j) {
+        return None;
+    }
     let w = l.w(j);
     let w1 = l.w(j + 1);
     if matches!(w, "square" | "sq") {
@@ -1795,6 +1802,9 @@ fn could_start(l: &Lexed, i: usize) -> bool {
 /// A unit, currency or percent sign starts at token `j` (so the number before it is a
 /// quantity, not a year). Used by the time stage.
 pub fn unit_after(l: &Lexed, j: usize) -> bool {
+    if matches!(l.kind(j), None | Some(TokKind::Num)) {
+        return false;
+    }
     let ctx = QuantContext::default();
     percent_suffix(l, j).is_some()
         || money_suffix(l, j, &ctx).is_some()
