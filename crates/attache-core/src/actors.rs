@@ -457,7 +457,7 @@ impl<'a> Resolver<'a> {
 
         let mut i = 0;
         while i < n {
-            let start = i;
+            let mut start = i;
             let mut former = false;
             let mut j = i;
             if matches!(lower(tok(j)).as_str(), "former" | "ex") {
@@ -542,6 +542,29 @@ impl<'a> Resolver<'a> {
                         if is_possessive(j) {
                             j += 2;
                         }
+                    }
+                }
+            }
+            // "his Japanese and South Korean counterparts": the first adjective names a
+            // country of its own; the title goes with the second
+            if pre.as_ref().is_some_and(|p| p.2) && j + 1 < n && tok(j) == "and" {
+                let second = name_at[j + 1].and_then(|h| {
+                    names[h].entries.iter().find_map(|e| match e {
+                        Entry::Adjective(c) => Some((c.clone(), h)),
+                        _ => None,
+                    })
+                });
+                let end2 = second
+                    .as_ref()
+                    .map(|_| hit_end(&names, &name_at, j + 1))
+                    .unwrap_or(j + 1);
+                if let (Some((c2, h2)), Some((c1, sp1, _))) = (second, pre.clone()) {
+                    if c2 != c1 && end2 < n && role_at[end2].is_some() {
+                        let a = self.country_actor(&c1, sp1, text, "country adjective");
+                        self.push_mention(sp1, a, sentence, MentionKind::Modifier, false);
+                        pre = Some((c2, names[h2].span, true));
+                        start = j + 1;
+                        j = end2;
                     }
                 }
             }

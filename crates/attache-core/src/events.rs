@@ -1203,6 +1203,35 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 } else {
                     pat.code.clone()
                 };
+                // "met his Japanese and South Korean counterparts", "urged Iran and Iraq":
+                // each conjunct of the object is a target of its own
+                let mut co_targets: Vec<usize> = Vec::new();
+                if let Some(t) = target {
+                    if let Some(&(_, ta, tb)) = ments.iter().find(|(x, _, _)| *x == t) {
+                        let after = ments.iter().find(|(x, a, _)| {
+                            tb < words.len()
+                                && words[tb] == "and"
+                                && (*a == tb + 1 || (*a == tb + 2 && words[tb + 1] == "the"))
+                                && inp.mentions[*x].kind == MentionKind::Actor
+                        });
+                        let adjective_before = ments.iter().find(|(x, _, b)| {
+                            ta >= 1
+                                && words[ta - 1] == "and"
+                                && *b == ta - 1
+                                && inp.mentions[*x].kind == MentionKind::Modifier
+                        });
+                        for (x, _, _) in after.into_iter().chain(adjective_before) {
+                            let a = actor_of(*x);
+                            if Some(a) != tgt_actor
+                                && a != src_actor
+                                && inp.actors_country(a).is_some()
+                                && !co_targets.contains(&a)
+                            {
+                                co_targets.push(a);
+                            }
+                        }
+                    }
+                }
                 let mut co_events: Vec<usize> = Vec::new();
                 for a in co_sources.iter().map(|&mi| actor_of(mi)) {
                     if a != src_actor
@@ -1235,6 +1264,14 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     other
                         .how
                         .push_str("; another conjunct of the subject: its own event");
+                    events.push(other);
+                }
+                for co in co_targets {
+                    let mut other = events[first].clone();
+                    other.target = Some(co);
+                    other
+                        .how
+                        .push_str("; another conjunct of the object: its own event");
                     events.push(other);
                 }
             }

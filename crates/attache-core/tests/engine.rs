@@ -483,3 +483,27 @@ fn lists_pronoun_objects_and_unnamed_institutions() {
         Some("PERCOP")
     );
 }
+
+#[test]
+fn each_conjunct_of_the_object_is_a_target() {
+    let t = triples(&code(
+        "Norway's foreign minister met his Swedish and Finnish counterparts in Oslo on Monday.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c == "040" && s == "NOR" && o == "SWE"),
+        "{t:?}"
+    );
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c == "040" && s == "NOR" && o == "FIN"),
+        "{t:?}"
+    );
+    let t = triples(&code(
+        "Kenya urged Uganda and Tanzania to reopen the border.",
+        None,
+    ));
+    assert!(t.iter().any(|(_, s, o)| s == "KEN" && o == "UGA"), "{t:?}");
+    assert!(t.iter().any(|(_, s, o)| s == "KEN" && o == "TZA"), "{t:?}");
+}
