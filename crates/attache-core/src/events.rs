@@ -1266,8 +1266,15 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .push_str("; another conjunct of the subject: its own event");
                     events.push(other);
                 }
-                for co in co_targets {
-                    let mut other = events[first].clone();
+                let by_source = events.len();
+                for (co, idx) in co_targets
+                    .iter()
+                    .flat_map(|&co| (first..by_source).map(move |idx| (co, idx)))
+                {
+                    if events[idx].source == Some(co) {
+                        continue;
+                    }
+                    let mut other = events[idx].clone();
                     other.target = Some(co);
                     other
                         .how
