@@ -43,7 +43,26 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
         // "Moon, who brokered the talks, spoke with Trump": a relative clause between commas
         // ends at its closing comma, and the main clause goes on after it
         let relative_ends = relative && t == "," && i > start + 1;
+        // "If North Korea tests again, Japan could ...": a fronted subordinate clause ends
+        // at its comma
+        let fronted_ends = t == ","
+            && start == 0
+            && matches!(
+                w(0).as_str(),
+                "if" | "unless"
+                    | "when"
+                    | "although"
+                    | "though"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "once"
+                    | "as"
+            )
+            && i > 2;
         let boundary_here = t == ";"
+            || fronted_ends
             || and_clause
             || relative_ends
             || (t == "," && {
@@ -130,6 +149,10 @@ mod tests {
         assert_eq!(
             clauses("Moon, who brokered the talks, spoke with Trump."),
             vec!["Moon", "who brokered the talks", "spoke with Trump."]
+        );
+        assert_eq!(
+            clauses("If Iran tests again, Japan could act."),
+            vec!["If Iran tests again", "Japan could act."]
         );
         assert_eq!(
             clauses("trade, culture, and development"),

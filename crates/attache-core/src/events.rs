@@ -449,7 +449,9 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     && chosen.iter().any(|c| {
                         c.end <= m.start
                             && (words[c.end..m.start].iter().any(|w| w == "to")
-                                || words[c.end - 1] == "to")
+                                || words[c.end - 1] == "to"
+                                // "invited her to visit": a pattern opening with "to"
+                                || (words[m.start] == "to" && m.start - c.end <= 4))
                     })
                 {
                     continue;

@@ -135,7 +135,8 @@ impl Engine {
         resolver.date_hint = input
             .published
             .as_deref()
-            .map(|p| p.chars().take(10).collect());
+            .map(|p| p.chars().take(10).collect())
+            .or_else(|| opts.date.map(|d| d.to_string()));
         resolver.home_country = dl.as_ref().and_then(|d| d.country.clone());
         for (i, s) in sents.iter().enumerate() {
             resolver.sentence(&text, i, s.span, &s.tokens);
