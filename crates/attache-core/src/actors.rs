@@ -207,12 +207,29 @@ impl<'a> Resolver<'a> {
 
     /// The full name of the office holder a bare surname names: the only holder with it, or
     /// the only one of several in office at the document's date.
-    fn surname_holder(&self, surname: &str) -> Option<String> {
-        let holders = self.gaz.leader_surnames.get(surname)?;
+    fn surname_holder(&self, surname: &str, titled: bool) -> Option<String> {
+        let index = if titled {
+            &self.gaz.titled_surnames
+        } else {
+            &self.gaz.leader_surnames
+        };
+        let holders = index.get(surname)?;
         if let [one] = holders.as_slice() {
             return Some(one.clone());
         }
-        let date = self.date_hint.as_deref()?;
+        // "President Bush" with no date: both Bushes were American presidents; the country
+        // and office are sure even when the person is not
+        let one_country = || {
+            let countries: std::collections::HashSet<&str> = holders
+                .iter()
+                .filter_map(|h| self.dict.leaders.iter().find(|l| &l.name == h))
+                .map(|l| l.country.as_str())
+                .collect();
+            (titled && countries.len() == 1).then(|| holders[holders.len() - 1].clone())
+        };
+        let Some(date) = self.date_hint.as_deref() else {
+            return one_country();
+        };
         let in_office: Vec<&String> = holders
             .iter()
             .filter(|h| {
@@ -224,7 +241,7 @@ impl<'a> Resolver<'a> {
             .collect();
         match in_office.as_slice() {
             [one] => Some((*one).clone()),
-            _ => None,
+            _ => one_country(),
         }
     }
 
@@ -352,7 +369,7 @@ impl<'a> Resolver<'a> {
             return Some(l.name.clone());
         }
         let last = name.split_whitespace().last()?;
-        let full = &self.surname_holder(last)?;
+        let full = &self.surname_holder(last, true)?;
         // "Obama" or "Barack Obama": the given words must be part of the full name
         let spellings: Vec<&str> = self
             .dict
@@ -1060,7 +1077,7 @@ impl<'a> Resolver<'a> {
                 && name_at[start].is_none()
                 && role_at[start].is_none()
             {
-                if let Some(full) = self.surname_holder(tok(start)) {
+                if let Some(full) = self.surname_holder(tok(start), false) {
                     let leader = self.dict.leaders.iter().find(|l| l.name == full).cloned();
                     if let Some(leader) = leader {
                         let sp = tokens[start].span;

@@ -43,6 +43,9 @@ pub struct Gazetteer {
     /// → "Kassym-Jomart Tokayev"); news names leaders by surname alone. Several holders may
     /// share one: the resolver picks the one in office at the document's date.
     pub leader_surnames: HashMap<String, Vec<String>>,
+    /// The same index before common words and given names are taken out: after a title
+    /// ("President Bush", "King Hassan") a surname is a surname.
+    pub titled_surnames: HashMap<String, Vec<String>>,
     names: AhoCorasick,
     name_entries: Vec<Vec<Entry>>,
     roles: AhoCorasick,
@@ -175,6 +178,7 @@ impl Gazetteer {
                 }
             }
         }
+        let titled_surnames = surnames.clone();
         // a surname that is also a country, place or organization name, or a capitalized
         // word of the calendar or of common English, is no surname hit
         const COMMON_WORDS: &[&str] = &[
@@ -207,6 +211,7 @@ impl Gazetteer {
             .collect();
         Gazetteer {
             leader_surnames,
+            titled_surnames,
             names: names_ac,
             name_entries,
             roles: roles_ac,

@@ -507,3 +507,18 @@ fn each_conjunct_of_the_object_is_a_target() {
     assert!(t.iter().any(|(_, s, o)| s == "KEN" && o == "UGA"), "{t:?}");
     assert!(t.iter().any(|(_, s, o)| s == "KEN" && o == "TZA"), "{t:?}");
 }
+
+#[test]
+fn a_title_makes_a_common_word_a_surname() {
+    // "Bush" is a common word and two presidents' surname: after a title, with no date, the
+    // country is still sure
+    let t = triples(&code("President Bush criticized Cuba.", None));
+    assert!(t.iter().any(|(_, s, o)| s == "USA" && o == "CUB"), "{t:?}");
+    // without a title it names nobody
+    let d = code("Bush fires spread toward the town.", None);
+    assert!(
+        d.actors.iter().all(|a| a.country.is_none()),
+        "{:?}",
+        d.actors
+    );
+}
