@@ -80,6 +80,22 @@ const VERB_ADVERBS: &[&str] = &[
 /// CAMEO roots whose events are often domestic (protests, repression, violence, curfews,
 /// concessions at home): without a named target they act on their own country.
 const DOMESTIC_ROOTS: &[&str] = &["08", "10", "13", "14", "15", "17", "18", "19", "20"];
+/// Parts of a country named before it ("in southeastern Serbia").
+const DIRECTION_WORDS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north",
+    "south",
+    "east",
+    "west",
+];
 /// Words that tie a sentence to the time of the one before ("They also signed ...").
 const CONTINUATION_CUES: &[&str] = &[
     "also",
@@ -764,14 +780,17 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     let object_adjective = ments
                         .iter()
                         .find(|(mi, a, _)| {
-                            *a >= m.end
+                            *a > anchor
                                 && *a < end_scan
                                 && inp.mentions[*mi].kind == MentionKind::Modifier
-                                && words[m.end..*a].iter().all(|w| {
-                                    matches!(
-                                        w.as_str(),
-                                        "a" | "an" | "the" | "any" | "all" | "new" | "latest"
-                                    )
+                                && (anchor + 1..*a).all(|k| {
+                                    let w = &words[k];
+                                    // the pattern's own words ("rejected an Indian proposal")
+                                    k < m.end
+                                        || matches!(
+                                            w.as_str(),
+                                            "a" | "an" | "the" | "any" | "all" | "new" | "latest"
+                                        )
                                 })
                                 && inp.actors_country(inp.mentions[*mi].actor) != source_country
                         })
@@ -928,7 +947,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     .find(|(mi, a, _)| {
                         *a > cl.start
                             && *a < cl.end
-                            && words[*a - 1] == "in"
+                            && (words[*a - 1] == "in"
+                                // "in southeastern Serbia"
+                                || (*a >= 2
+                                    && words[*a - 2] == "in"
+                                    && DIRECTION_WORDS.contains(&words[*a - 1].as_str())))
                             && matches!(
                                 inp.mentions[*mi].kind,
                                 MentionKind::Place | MentionKind::Actor
@@ -958,7 +981,13 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     let same_country = inp.actors_country(s).is_some()
                         && inp.actors_country(s) == inp.actors_country(t);
                     let no_role = inp.actor_sectors.get(t).is_none_or(Option::is_none);
-                    if same_country && no_role && !targetless_ok_early {
+                    // an ethnic group coded by where it lives is a real target
+                    let ethnic_target = target.is_some_and(|tm| {
+                        ments
+                            .iter()
+                            .any(|(x, a, _)| *x == tm && *a > 0 && words[*a - 1] == "ethnic")
+                    });
+                    if same_country && no_role && !ethnic_target && !targetless_ok_early {
                         tgt_actor = None;
                         how.push("a roleless target of the source's own country dropped".into());
                     }

@@ -177,7 +177,7 @@ impl Engine {
         let country_of = |a: Option<usize>| a.and_then(|i| resolver.actors[i].country.clone());
         let mut events = events::merge(raw_events, &country_of);
         if !opts.untargeted_events {
-            events.retain(|e| e.target.is_some());
+            events.retain(|e| country_of(e.target).is_some());
         }
         let facts = facts::find(
             &self.dict,
