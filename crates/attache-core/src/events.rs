@@ -239,6 +239,22 @@ impl EventInput<'_> {
                 .is_some_and(|r| r.as_deref() == Some("capital"))
     }
 
+    /// The last mention of a person ending before byte `at`, other than the `except`
+    /// actors: what "he", "she", "him" or "her" refers to.
+    fn last_person_before(&self, at: usize, except: &[usize]) -> Option<usize> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, x)| {
+                x.span.end <= at
+                    && x.kind == MentionKind::Actor
+                    && self.actor_is_person.get(x.actor).copied().unwrap_or(false)
+                    && !except.contains(&x.actor)
+            })
+            .map(|(mi, _)| mi)
+    }
+
     fn actors_country(&self, actor: usize) -> Option<String> {
         self.actor_countries.get(actor).cloned().flatten()
     }
@@ -695,19 +711,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .iter()
                         .any(|w| w == "he" || w == "she")
                 {
-                    let clause_start = toks[cl.start].span.start;
-                    if let Some(mi) = inp
-                        .mentions
-                        .iter()
-                        .enumerate()
-                        .rev()
-                        .find(|(_, x)| {
-                            x.span.end <= clause_start
-                                && x.kind == MentionKind::Actor
-                                && inp.actor_is_person.get(x.actor).copied().unwrap_or(false)
-                        })
-                        .map(|(mi, _)| mi)
-                    {
+                    if let Some(mi) = inp.last_person_before(toks[cl.start].span.start, &[]) {
                         subject.push(mi);
                         how.push("pronoun: the last person named".into());
                     }
@@ -863,19 +867,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     if target.is_none() && object_pronoun {
                         let subject_actors: Vec<usize> =
                             subject.iter().map(|&x| inp.mentions[x].actor).collect();
-                        let before_at = toks[anchor].span.start;
-                        target = inp
-                            .mentions
-                            .iter()
-                            .enumerate()
-                            .rev()
-                            .find(|(_, x)| {
-                                x.span.end <= before_at
-                                    && x.kind == MentionKind::Actor
-                                    && inp.actor_is_person.get(x.actor).copied().unwrap_or(false)
-                                    && !subject_actors.contains(&x.actor)
-                            })
-                            .map(|(mi, _)| mi);
+                        target = inp.last_person_before(toks[anchor].span.start, &subject_actors);
                         if target.is_some() {
                             how.push("object pronoun: the last other person named".into());
                         }
