@@ -522,3 +522,20 @@ fn a_title_makes_a_common_word_a_surname() {
         d.actors
     );
 }
+
+#[test]
+fn military_hardware_of_a_country_is_its_military() {
+    let d = code(
+        "Chilean aircraft bombed rebel camps in Peru on Monday.",
+        Some("2019-05-02"),
+    );
+    let e = d
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("19") || e.cameo.starts_with("18"));
+    let e = e.expect("the bombing is coded");
+    assert_eq!(
+        e.source.as_ref().and_then(|s| s.code.as_deref()),
+        Some("CHLMIL")
+    );
+}
