@@ -773,7 +773,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                             // pattern's own "in", as in "arrived in") is where, not with whom
                             let place = inp.mentions[*mi].kind == MentionKind::Place
                                 || (pat.code.starts_with("04") && *a > m.end);
-                            let where_it_happened = *a > 0 && words[*a - 1] == "in";
+                            let where_it_happened = *a > 0
+                                && (words[*a - 1] == "in"
+                                    || (*a >= 2
+                                        && words[*a - 2] == "in"
+                                        && DIRECTION_WORDS.contains(&words[*a - 1].as_str())));
                             let own_country = source_country.is_some()
                                 && inp.actors_country(inp.mentions[*mi].actor) == source_country;
                             !place || !(where_it_happened || own_country)
@@ -1310,7 +1314,8 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
     events
 }
 
-/// The CAMEO intent code (root 03) for a planned cooperative action of roots 04–08.
+/// The CAMEO code of a planned action: intent (root 03) for cooperation of roots 04–08,
+/// threat (root 13) for repression and force of roots 17–20.
 fn intent_code(code: &str) -> Option<String> {
     let c = match &code[..code.len().min(2)] {
         "04" => "036",
@@ -1318,6 +1323,12 @@ fn intent_code(code: &str) -> Option<String> {
         "06" => "031",
         "07" => "033",
         "08" => "035",
+        // what actors say they will do by force is a threat (13x): repression, violence
+        // (a sanction announced with "would" is a decision, and stays 16x)
+        "17" => "137",
+        "18" => "1383",
+        "19" => "1384",
+        "20" => "1385",
         _ => return None,
     };
     Some(c.to_string())

@@ -539,3 +539,20 @@ fn military_hardware_of_a_country_is_its_military() {
         Some("CHLMIL")
     );
 }
+
+#[test]
+fn planned_force_is_a_threat() {
+    let d = code("Chile will attack Peru.", Some("2019-05-02"));
+    let t = triples(&d);
+    assert!(
+        t.contains(&("1384".into(), "CHL".into(), "PER".into())),
+        "{t:?}"
+    );
+    let d = code("Chile attacked Peru.", Some("2019-05-02"));
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c.starts_with("19") && s == "CHL" && o == "PER"),
+        "{t:?}"
+    );
+}
