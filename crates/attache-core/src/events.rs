@@ -474,6 +474,26 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 // visit") is part of that event, not one of its own
                 // "agreed to deepen ties and signed deals": a past-tense verb after "and" is a
                 // second finite verb of the clause, not part of the complement
+                // "the banned movement", "the wounded": a participle after a determiner is
+                // an adjective or a noun
+                if m.start > cl.start
+                    && words[m.start].ends_with("ed")
+                    && matches!(
+                        words[m.start - 1].as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "this"
+                            | "these"
+                            | "those"
+                    )
+                {
+                    continue;
+                }
                 let second_finite = m.start > cl.start
                     && words[m.start - 1] == "and"
                     && words[m.start].ends_with("ed");
@@ -483,7 +503,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                             && (words[c.end..m.start].iter().any(|w| w == "to")
                                 || words[c.end - 1] == "to"
                                 // "invited her to visit": a pattern opening with "to"
-                                || (words[m.start] == "to" && m.start - c.end <= 4))
+                                || (words[m.start] == "to" && m.start - c.end <= 4)
+                                // "said Peru must agree to ...": what a demand asks for
+                                || (matches!(words[c.end - 1].as_str(), "must" | "should")
+                                    && m.start - c.end <= 2))
                     })
                 {
                     continue;

@@ -556,3 +556,21 @@ fn planned_force_is_a_threat() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_demand_codes_the_demand_and_participles_after_determiners_are_adjectives() {
+    let t = triples(&code(
+        "Chile said Peru must release the fishermen.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.contains(&("100".into(), "CHL".into(), "PER".into())),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(_, s, _)| s == "PER"), "{t:?}");
+    let t = triples(&code(
+        "Chile criticized the banned Bolivian party on Monday.",
+        Some("2019-05-02"),
+    ));
+    assert!(!t.iter().any(|(c, _, _)| c.starts_with("17")), "{t:?}");
+}
