@@ -870,8 +870,27 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         target = Some(subject[1]);
                         how.push("passive with coordinated subject".to_string());
                     } else {
-                        source = None;
                         target = subject.last().copied();
+                        // "Two journalists were arrested in Russia", "a US national was put
+                        // under investigation in Italy": the state where it happened acts
+                        source = ["09", "11", "17"]
+                            .contains(&&pat.code[..2])
+                            .then(|| {
+                                ments.iter().find(|(x, a, _)| {
+                                    *a > anchor
+                                        && *a < cl.end
+                                        && words[*a - 1] == "in"
+                                        && Some(*x) != target
+                                        && inp
+                                            .actors_country(inp.mentions[*x].actor)
+                                            .is_some_and(|c| c.len() == 3)
+                                })
+                            })
+                            .flatten()
+                            .map(|x| x.0);
+                        if source.is_some() {
+                            how.push("passive without agent: the state where it happened".into());
+                        }
                     }
                 } else {
                     source = subject.first().copied();

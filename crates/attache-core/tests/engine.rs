@@ -574,3 +574,16 @@ fn a_demand_codes_the_demand_and_participles_after_determiners_are_adjectives() 
     ));
     assert!(!t.iter().any(|(c, _, _)| c.starts_with("17")), "{t:?}");
 }
+
+#[test]
+fn a_passive_arrest_without_agent_is_by_the_state_where_it_happened() {
+    let t = triples(&code(
+        "Two Chilean journalists were arrested in Peru on Monday.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c.starts_with("17") && s == "PER" && o == "CHL"),
+        "{t:?}"
+    );
+}
