@@ -532,14 +532,26 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
             for m in chosen {
                 let pat = &d.patterns[m.pattern];
                 let anchor = m.verb.unwrap_or(m.start);
-                let passive = m.passive_form
-                    && m.verb.is_some_and(|v| {
-                        (1..=3).any(|back| {
-                            v >= back
-                                && v - back >= cl.start
-                                && BE_FORMS.contains(&words[v - back].as_str())
-                        })
-                    });
+                let be_before = |v: usize| {
+                    (1..=3).any(|back| {
+                        v >= back
+                            && v - back >= cl.start
+                            && BE_FORMS.contains(&words[v - back].as_str())
+                    })
+                };
+                // a literal participle ("arrested|arresting") after a form of "be" is passive too
+                // ("is opposed to", "were engaged in" are states, not passives)
+                let stative = matches!(
+                    pat.tokens.get(1),
+                    Some(PatternToken::Literal(w))
+                        if w.iter().any(|x| matches!(x.as_str(), "to" | "in" | "with" | "about" | "of"))
+                );
+                let literal_participle = m.verb.is_none()
+                    && matches!(pat.tokens.first(), Some(PatternToken::Literal(_)))
+                    && words[m.start].ends_with("ed")
+                    && !stative;
+                let passive = (m.passive_form && m.verb.is_some_and(be_before))
+                    || (literal_participle && be_before(m.start));
                 let mut how = Vec::new();
                 // subject candidates before the match
                 let before: Vec<&(usize, usize, usize)> = ments
