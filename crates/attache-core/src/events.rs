@@ -506,7 +506,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                 || (words[m.start] == "to" && m.start - c.end <= 4)
                                 // "said Peru must agree to ...": what a demand asks for
                                 || (matches!(words[c.end - 1].as_str(), "must" | "should")
-                                    && m.start - c.end <= 2))
+                                    && m.start - c.end <= 2)
+                                // "demanded that Israel ease the blockade"
+                                || (words[c.end - 1] == "that"
+                                    && d.patterns[c.pattern].code.starts_with("10")
+                                    && m.start - c.end <= 5))
                     })
                 {
                     continue;

@@ -587,3 +587,17 @@ fn a_passive_arrest_without_agent_is_by_the_state_where_it_happened() {
         "{t:?}"
     );
 }
+
+#[test]
+fn what_a_demand_asks_for_is_not_an_event_of_its_own() {
+    let t = triples(&code(
+        "Chile demanded that Peru release the Bolivian fishermen.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c.starts_with("10") && s == "CHL" && o == "PER"),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(_, s, _)| s == "PER"), "{t:?}");
+}
