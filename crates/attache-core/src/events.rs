@@ -1283,7 +1283,17 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     });
                 // CAMEO codes what actors say they will do as intent (03): a planned meeting
                 // is an intent to meet, planned aid an intent to give aid
-                let code = if status == EventStatus::Planned {
+                // "will withdraw its force unless ...": an action announced on a condition
+                // the target must meet is a threat
+                let conditional_threat = status == EventStatus::Planned
+                    && words[m.end.min(words.len())..]
+                        .iter()
+                        .any(|w| w == "unless")
+                    && !pat.code.starts_with("13");
+                let code = if conditional_threat {
+                    how.push("planned 'unless' ...: a threat".into());
+                    "130".to_string()
+                } else if status == EventStatus::Planned {
                     intent_code(&pat.code).unwrap_or_else(|| pat.code.clone())
                 } else {
                     pat.code.clone()

@@ -601,3 +601,15 @@ fn what_a_demand_asks_for_is_not_an_event_of_its_own() {
     );
     assert!(!t.iter().any(|(_, s, _)| s == "PER"), "{t:?}");
 }
+
+#[test]
+fn an_announced_action_on_a_condition_is_a_threat() {
+    let t = triples(&code(
+        "Kenya will withdraw its troops from Somalia unless the government holds elections.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.contains(&("130".into(), "KEN".into(), "SOM".into())),
+        "{t:?}"
+    );
+}
