@@ -337,6 +337,10 @@ fn match_at(
                 if match_at(c, words, subject_ends, j, k + 1, mention_at, m, end_limit) {
                     return true;
                 }
+                // "welcomed the agreement and urged Russia to": a gap stops at a second verb
+                if j > i && words[j - 1] == "and" && j < words.len() && words[j].ends_with("ed") {
+                    return false;
+                }
                 if j >= mention_end {
                     if let Some((_, e)) = mention_at(j) {
                         mention_end = e;
@@ -861,6 +865,8 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 let (mut source, mut target): (Option<usize>, Option<usize>);
                 // the second conjunct of a coordinated subject that acts on the same target
                 let mut co_sources: Vec<usize> = Vec::new();
+                // further targets from a coordinated subject of a symmetric event
+                let mut extra_targets: Vec<usize> = Vec::new();
                 if passive {
                     let agent = ments
                         .iter()
@@ -967,9 +973,12 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     let symmetric = ["03", "04", "05", "06", "08", "12", "19"]
                         .contains(&&pat.code[..2])
                         && !matches!(pat.code.as_str(), "039" | "045");
-                    if target.is_none() && subject.len() == 2 && symmetric {
+                    if target.is_none() && subject.len() >= 2 && symmetric {
                         target = Some(subject[1]);
-                        how.push("coordinated subject: second conjunct is the target".into());
+                        // "the leaders of Russia, Ukraine, France and Germany met": the first
+                        // meets each of the others
+                        extra_targets = subject[2..].to_vec();
+                        how.push("coordinated subject: the other conjuncts are the targets".into());
                     }
                     if source.is_none() {
                         if let Some((x, y)) = between {
@@ -1187,6 +1196,14 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 } else {
                     s.span.start
                 };
+                // the pattern ends in an infinitive's "to" ("agreed to exchange"), not a
+                // preposition ("traveled to Astana")
+                let infinitive_after = m.end > m.start
+                    && m.end < toks.len()
+                    && words[m.end - 1] == "to"
+                    && words[m.end].chars().all(|c| c.is_ascii_lowercase())
+                    && !matches!(words[m.end].as_str(), "the" | "a" | "an" | "its" | "their")
+                    && mention_at(m.end).is_none();
                 let clause_times: Vec<&TimeExpr> = inp
                     .times
                     .iter()
@@ -1201,6 +1218,13 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                 && toks[k].span.start >= toks[m.end.min(toks.len() - 1)].span.start
                                 && toks[k].span.end <= t.start
                         })
+                    })
+                    // "agreed to exchange prisoners by the end of the year": the complement
+                    // of a pattern ending in "to" has its own time; a deadline ("by",
+                    // "until") is not when the event happened
+                    .filter(|t| {
+                        !(infinitive_after && t.start >= toks[m.end - 1].span.end)
+                            && !matches!(t.signal.as_deref(), Some("by" | "until" | "till"))
                     })
                     .collect();
                 let mut date_source = "clause";
@@ -1300,7 +1324,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 };
                 // "met his Japanese and South Korean counterparts", "urged Iran and Iraq":
                 // each conjunct of the object is a target of its own
-                let mut co_targets: Vec<usize> = Vec::new();
+                let mut co_targets: Vec<usize> = extra_targets
+                    .iter()
+                    .map(|&mi| actor_of(mi))
+                    .filter(|&a| Some(a) != tgt_actor && inp.actors_country(a).is_some())
+                    .collect();
                 if let Some(t) = target {
                     if let Some(&(_, ta, tb)) = ments.iter().find(|(x, _, _)| *x == t) {
                         let after = ments.iter().find(|(x, a, _)| {

@@ -613,3 +613,29 @@ fn an_announced_action_on_a_condition_is_a_threat() {
         "{t:?}"
     );
 }
+
+#[test]
+fn summits_deadlines_and_second_verbs() {
+    let d = code(
+        "LIMA, Dec 9 (Example) - The leaders of Chile, Peru and Bolivia met in Lima on Monday. Chile and Peru agreed to exchange prisoners by the end of the year. Brazil welcomed the agreement and urged Bolivia to join it.",
+        Some("2019-12-09"),
+    );
+    let t = triples(&d);
+    for o in ["PER", "BOL"] {
+        assert!(
+            t.iter().any(|(c, s, x)| c == "040" && s == "CHL" && x == o),
+            "{o}: {t:?}"
+        );
+    }
+    let agreed = d
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("03"))
+        .expect("the agreement");
+    assert_eq!(agreed.date.as_deref(), Some("2019-12-09"));
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c == "020" && s == "BRA" && o == "BOL"),
+        "{t:?}"
+    );
+}
