@@ -1223,8 +1223,9 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     // of a pattern ending in "to" has its own time; a deadline ("by",
                     // "until") is not when the event happened
                     .filter(|t| {
-                        !(infinitive_after && t.start >= toks[m.end - 1].span.end)
-                            && !matches!(t.signal.as_deref(), Some("by" | "until" | "till"))
+                        let complement = infinitive_after && t.start >= toks[m.end - 1].span.end;
+                        let deadline = matches!(t.signal.as_deref(), Some("by" | "until" | "till"));
+                        !complement && !deadline
                     })
                     .collect();
                 let mut date_source = "clause";
