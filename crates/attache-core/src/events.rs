@@ -950,6 +950,12 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                     || ments.iter().any(|(x, a, _)| {
                                         *x == t && matches!(words[*a - 1].as_str(), "to" | "at")
                                     })))
+                                || ments.iter().any(|(x, a, _)| {
+                                    *x == t
+                                        && *a >= 2
+                                        && words[*a - 1] == "the"
+                                        && words[*a - 2] == "at"
+                                })
                                 || ments
                                     .iter()
                                     .any(|(x, a, _)| *x == t && *a > m.end && words[*a - 1] == "in")
@@ -1254,6 +1260,39 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     if main_clause_times.len() == 1 {
                         date = date_of(main_clause_times[0]);
                         date_source = "sentence";
+                    }
+                }
+                // "talks began in early 2018, shortly after Washington imposed tariffs": a
+                // clause of time takes the time of the clause it hangs on
+                let mut lead_word = cl.start;
+                while lead_word < cl.end
+                    && matches!(
+                        words[lead_word].as_str(),
+                        "shortly" | "just" | "soon" | "long" | ","
+                    )
+                {
+                    lead_word += 1;
+                }
+                if date.is_none()
+                    && lead_word < cl.end
+                    && matches!(
+                        words[lead_word].as_str(),
+                        "after" | "before" | "when" | "as"
+                    )
+                {
+                    if let Some(prev) = s.clauses.iter().filter(|c| c.end <= cl.start).last() {
+                        let pspan =
+                            Span::new(toks[prev.start].span.start, toks[prev.end - 1].span.end);
+                        let prev_times: Vec<&TimeExpr> = inp
+                            .times
+                            .iter()
+                            .filter(|t| t.start >= pspan.start && t.end <= pspan.end)
+                            .filter(|t| date_of(t).is_some())
+                            .collect();
+                        if let [one] = prev_times.as_slice() {
+                            date = date_of(one);
+                            date_source = "sentence";
+                        }
                     }
                 }
                 // a paragraph's time frame carries over when it was set for the paragraph

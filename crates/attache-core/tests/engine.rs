@@ -639,3 +639,23 @@ fn summits_deadlines_and_second_verbs() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_signing_at_a_palace_and_a_clause_of_time() {
+    let d = code(
+        "LIMA, Jan 15 (Example) - The Chilean president and the Peruvian president signed a trade deal at the Government Palace on Wednesday. Talks began in March 2018, shortly after Chile imposed tariffs on Peruvian fruit.",
+        Some("2020-01-15"),
+    );
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c.starts_with("05") && s == "CHL" && o == "PER"),
+        "{t:?}"
+    );
+    let tariffs = d
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("16"))
+        .expect("the tariffs");
+    assert_eq!(tariffs.date.as_deref(), Some("2018-03"));
+}
