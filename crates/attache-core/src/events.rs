@@ -1280,7 +1280,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         "after" | "before" | "when" | "as"
                     )
                 {
-                    if let Some(prev) = s.clauses.iter().filter(|c| c.end <= cl.start).last() {
+                    if let Some(prev) = s.clauses.iter().rfind(|c| c.end <= cl.start) {
                         let pspan =
                             Span::new(toks[prev.start].span.start, toks[prev.end - 1].span.end);
                         let prev_times: Vec<&TimeExpr> = inp
