@@ -1056,7 +1056,16 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                             .iter()
                             .any(|(x, a, _)| *x == tm && *a > 0 && words[*a - 1] == "ethnic")
                     });
-                    if same_country && no_role && !ethnic_target && !targetless_ok_early {
+                    // "Trump ... at the White House": a government acting on its own
+                    // government (outside domestic roots) is no interaction either
+                    let same_role = inp.actor_sectors.get(t).cloned().flatten().is_some()
+                        && inp.actor_sectors.get(t) == inp.actor_sectors.get(s)
+                        && !DOMESTIC_ROOTS.contains(&&pat.code[..2]);
+                    if same_country
+                        && (no_role || same_role)
+                        && !ethnic_target
+                        && !targetless_ok_early
+                    {
                         tgt_actor = None;
                         how.push("a roleless target of the source's own country dropped".into());
                     }
