@@ -659,3 +659,18 @@ fn a_signing_at_a_palace_and_a_clause_of_time() {
         .expect("the tariffs");
     assert_eq!(tariffs.date.as_deref(), Some("2018-03"));
 }
+
+#[test]
+fn a_government_is_not_its_own_partner() {
+    let d = code(
+        "Chile's foreign minister criticized Chile's defence ministry on Monday.",
+        Some("2019-05-02"),
+    );
+    assert!(
+        !d.events
+            .iter()
+            .any(|e| country(&e.source) == country(&e.target)),
+        "{:?}",
+        triples(&d)
+    );
+}
