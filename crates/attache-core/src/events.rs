@@ -941,9 +941,23 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         }
                     }
                     if subject.len() >= 2 {
+                        // "Germany and Poland agreed ... after talks between their interior
+                        // ministers": an object of one of the subjects' own countries is theirs,
+                        // not a third party
+                        let subject_countries: Vec<Option<String>> = subject
+                            .iter()
+                            .map(|&x| inp.actors_country(inp.mentions[x].actor))
+                            .collect();
+                        let own = target.is_some_and(|t| {
+                            m.target.is_none()
+                                && subject_countries
+                                    .contains(&inp.actors_country(inp.mentions[t].actor))
+                        });
                         // a place after the verb (or a country after "in") is where the two
                         // met, not their target; a capital stands for its government
-                        if target.is_some_and(|t| {
+                        if own {
+                            target = None;
+                        } else if target.is_some_and(|t| {
                             (inp.mentions[t].kind == MentionKind::Place
                                 && (!inp.capital_mention(t)
                                     || pat.code.starts_with("04")

@@ -674,3 +674,17 @@ fn a_government_is_not_its_own_partner() {
         triples(&d)
     );
 }
+
+#[test]
+fn an_object_of_the_subjects_own_countries_is_no_third_party() {
+    let t = triples(&code(
+        "Chile and Peru agreed to cooperate on Tuesday after talks between their interior ministers in Lima.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c.starts_with("03") && s == "CHL" && o == "PER"),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(_, s, o)| s == o), "{t:?}");
+}
