@@ -955,9 +955,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         });
                         // a place after the verb (or a country after "in") is where the two
                         // met, not their target; a capital stands for its government
-                        if own {
-                            target = None;
-                        } else if target.is_some_and(|t| {
+                        let located = target.is_some_and(|t| {
                             (inp.mentions[t].kind == MentionKind::Place
                                 && (!inp.capital_mention(t)
                                     || pat.code.starts_with("04")
@@ -973,8 +971,8 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                 || ments
                                     .iter()
                                     .any(|(x, a, _)| *x == t && *a > m.end && words[*a - 1] == "in")
-                        }) && m.target.is_none()
-                        {
+                        }) && m.target.is_none();
+                        if own || located {
                             target = None;
                         } else if target.is_some() {
                             co_sources = subject[1..].to_vec();
