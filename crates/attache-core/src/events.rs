@@ -445,6 +445,13 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 let Some(cands) = matcher.by_first.get(&words[i]) else {
                     continue;
                 };
+                // "U.S. forces carried out ...": a word inside an actor's name ("forces") opens
+                // no event
+                if ments.iter().any(|(mi, a, b)| {
+                    *a <= i && i < *b && inp.mentions[*mi].kind == MentionKind::Actor
+                }) {
+                    continue;
+                }
                 for &ci in cands {
                     let c = &matcher.compiled[ci];
                     let mut m = Match {
@@ -624,7 +631,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 };
                 // "Trump met Salih and visited the troops": a second verb phrase shares the
                 // first one's subject, not its object
-                let conjoined_verb = matches!(joined_by, "and" | "but" | "or" | "then");
+                // "..., killing four soldiers": a participle after a comma has the clause's
+                // subject too
+                let conjoined_verb = matches!(joined_by, "and" | "but" | "or" | "then")
+                    || (joined_by == "," && words[m.start].ends_with("ing"));
                 // "the strike that killed Soleimani": the subject of a relative clause is the
                 // noun phrase it hangs on
                 let relative_pronoun = matches!(joined_by, "that" | "which" | "who");

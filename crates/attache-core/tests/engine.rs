@@ -688,3 +688,21 @@ fn an_object_of_the_subjects_own_countries_is_no_third_party() {
     );
     assert!(!t.iter().any(|(_, s, o)| s == o), "{t:?}");
 }
+
+#[test]
+fn names_open_no_events_and_participles_after_commas_share_the_subject() {
+    let t = triples(&code(
+        "Chilean forces carried out an airstrike against Peru on Wednesday.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c.starts_with("19") && s == "CHL" && o == "PER"),
+        "{t:?}"
+    );
+    let t = triples(&code(
+        "LIMA, May 2 (Example) - Chilean rebels attacked a Peruvian army post on Monday, killing four soldiers.",
+        Some("2019-05-02"),
+    ));
+    assert!(!t.iter().any(|(_, s, _)| s == "PER"), "{t:?}");
+}
