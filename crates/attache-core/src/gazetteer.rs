@@ -147,6 +147,9 @@ impl Gazetteer {
             .build(&rkeys)
             .expect("role automaton builds");
         let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+        // family names of leaders who put them first ("Kim" of Kim Jong-un): a given name
+        // elsewhere ("Kim Campbell") does not make them given names
+        let mut family_names: std::collections::HashSet<String> = Default::default();
         for l in &d.leaders {
             for written in std::iter::once(&l.name).chain(l.aliases.iter()) {
                 let words: Vec<&str> = written.split_whitespace().collect();
@@ -171,6 +174,9 @@ impl Gazetteer {
                     || !last.chars().next().is_some_and(char::is_uppercase)
                 {
                     continue;
+                }
+                if family_first {
+                    family_names.insert(last.to_string());
                 }
                 let holders = surnames.entry(last.to_string()).or_default();
                 if !holders.contains(&l.name) {
@@ -199,7 +205,7 @@ impl Gazetteer {
         surnames.retain(|k, _| {
             !COMMON_WORDS.contains(&k.as_str())
                 && !crate::lexicon::is_calendar_word(k)
-                && !given_names.contains(k.as_str())
+                && (!given_names.contains(k.as_str()) || family_names.contains(k))
         });
         let leader_surnames = surnames
             .into_iter()

@@ -706,3 +706,13 @@ fn names_open_no_events_and_participles_after_commas_share_the_subject() {
     ));
     assert!(!t.iter().any(|(_, s, _)| s == "PER"), "{t:?}");
 }
+
+#[test]
+fn a_family_name_first_is_no_given_name() {
+    // "Kim" opens Kim Campbell's name, but is Kim Jong-un's family name
+    let t = triples(&code(
+        "The White House said Trump would meet Kim in Singapore on June 12.",
+        Some("2018-06-01"),
+    ));
+    assert!(t.iter().any(|(_, s, o)| s == "USA" && o == "PRK"), "{t:?}");
+}
