@@ -1261,7 +1261,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     // "until") is not when the event happened
                     .filter(|t| {
                         let complement = infinitive_after && t.start >= toks[m.end - 1].span.end;
-                        let deadline = matches!(t.signal.as_deref(), Some("by" | "until" | "till"));
+                        // a deadline ("by", "until") or the start of a span ("since 2017") is
+                        // not when the event happened
+                        let deadline =
+                            matches!(t.signal.as_deref(), Some("by" | "until" | "till" | "since"));
                         !complement && !deadline
                     })
                     .collect();

@@ -716,3 +716,27 @@ fn a_family_name_first_is_no_given_name() {
     ));
     assert!(t.iter().any(|(_, s, o)| s == "USA" && o == "PRK"), "{t:?}");
 }
+
+#[test]
+fn nominal_visits_and_talks_and_spans_since() {
+    let d = code(
+        "The Peruvian president's visit to Chile was his first since 2017. Talks between Bolivia and Paraguay collapsed on Monday.",
+        Some("2019-05-02"),
+    );
+    let visit = d
+        .events
+        .iter()
+        .find(|e| e.cameo == "042")
+        .expect("the visit");
+    assert_eq!(
+        (country(&visit.source), country(&visit.target)),
+        ("PER", "CHL")
+    );
+    assert_eq!(visit.date.as_deref(), Some("2019-05-02"));
+    let t = triples(&d);
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c == "040" && s == "BOL" && o == "PRY"),
+        "{t:?}"
+    );
+}
