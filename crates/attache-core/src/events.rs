@@ -1079,10 +1079,9 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                             .any(|(x, a, _)| *x == tm && *a > 0 && words[*a - 1] == "ethnic")
                     });
                     // "Trump ... at the White House": a government acting on its own
-                    // government (outside domestic roots) is no interaction either
+                    // government is no interaction either
                     let same_role = inp.actor_sectors.get(t).cloned().flatten().is_some()
-                        && inp.actor_sectors.get(t) == inp.actor_sectors.get(s)
-                        && !DOMESTIC_ROOTS.contains(&&pat.code[..2]);
+                        && inp.actor_sectors.get(t) == inp.actor_sectors.get(s);
                     if same_country
                         && (no_role || same_role)
                         && !ethnic_target
