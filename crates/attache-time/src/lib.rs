@@ -6,6 +6,7 @@
 //! the signal word before them ("in", "since", "between"), which is reported in `signal`.
 
 mod bounds;
+mod lunisolar;
 mod resolve;
 mod rules;
 

@@ -2,6 +2,7 @@
 //! Afterwards adjacent date and clock readings merge, ranges pair up and signals attach.
 
 use crate::bounds::{midnight, Bounds, Grain, Point};
+use crate::lunisolar::{islamic_month_start, new_moon_jde, sankranti, tithi_day, Watch};
 use crate::resolve::*;
 use crate::{TimeExpr, TimexType};
 use attache_quant::lex::{cls, Lexed, TokKind};
@@ -98,8 +99,8 @@ enum Holiday {
     Easter(i64),
     /// Days from Orthodox Easter Sunday.
     OrthodoxEaster(i64),
-    /// Month and day of the Islamic year (the arithmetic calendar; observance may differ
-    /// by a day where the month starts on sighting the moon).
+    /// Month and day of the Islamic year (months begin the day after a conjunction before
+    /// sunset in Mecca; observance may differ by a day where the month starts on sighting).
     Islamic(u8, u8),
     /// The last Friday of Ramadan.
     LastFridayOfRamadan,
@@ -113,6 +114,14 @@ enum Holiday {
     ChineseNewYear,
     /// The Parsi (Shahenshahi) New Year: a calendar of 365 days, no leap day.
     ParsiNewYear,
+    /// A Hindu festival: lunar day (1..30) of the lunar month in which the sun enters a
+    /// sidereal sign (0 = Mesha), held where the lunar day covers a time of day, then moved
+    /// by some days (Bhai Dooj two days after Diwali).
+    Tithi(u8, u8, Watch, i8),
+    /// The day (India) the sun enters a sidereal sign, moved by some days (Pongal, Vaisakhi).
+    Sankranti(u8, i8),
+    /// Navaratri: the nine nights from the new moon of Ashvin to Vijayadashami.
+    Navaratri,
     /// Spans: Ramadan, Lent, Great Lent.
     Ramadan,
     Lent,
@@ -175,47 +184,30 @@ fn islamic_fixed(y: i64, m: i64, d: i64) -> i64 {
     227014 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 29 * (m - 1) + m / 2 + d
 }
 
-/// The first Islamic (m, d) in Gregorian year `y`.
-fn islamic_in(y: i32, m: u8, d: u8) -> Option<Date> {
-    if !(700..=9000).contains(&y) {
-        return None;
-    }
-    let base = ymd(1, 1, 1)?;
+/// The Gregorian dates of Islamic (m, d) in the Islamic years around Gregorian year `y`.
+fn islamic_near(y: i32, m: u8, d: u8) -> impl Iterator<Item = Date> {
+    let base = ymd(1, 1, 1);
     let iy0 = ((y as i64 - 622) * 33) / 32;
-    (iy0 - 2..=iy0 + 2)
-        .filter_map(|iy| add_days(base, islamic_fixed(iy, m as i64, d as i64) - 1))
-        .find(|g| g.year() as i32 == y)
+    let ok = (700..=9000).contains(&y);
+    (iy0 - 2..=iy0 + 2).filter_map(move |iy| {
+        if !ok {
+            return None;
+        }
+        let tab = add_days(base?, islamic_fixed(iy, m as i64, 1) - 1)?;
+        add_days(islamic_month_start(tab).unwrap_or(tab), d as i64 - 1)
+    })
 }
 
-/// The Julian Ephemeris Day of new moon number `k` (0 = 6 January 2000), by the mean
-/// lunation and its main periodic terms (Meeus, Astronomical Algorithms ch. 49; minutes off).
-fn new_moon_jde(k: f64) -> f64 {
-    let t = k / 1236.85;
-    let (t2, t3, t4) = (t * t, t * t * t, t * t * t * t);
-    let jde =
-        2451550.09766 + 29.530588861 * k + 0.00015437 * t2 - 0.00000015 * t3 + 0.00000000073 * t4;
-    let m = (2.5534 + 29.1053567 * k - 0.0000014 * t2 - 0.00000011 * t3).to_radians();
-    let mp = (201.5643 + 385.81693528 * k + 0.0107582 * t2 + 0.00001238 * t3 - 0.000000058 * t4)
-        .to_radians();
-    let f = (160.7108 + 390.67050284 * k - 0.0016118 * t2 - 0.00000227 * t3 + 0.000000011 * t4)
-        .to_radians();
-    let om = (124.7746 - 1.56375588 * k + 0.0020672 * t2 + 0.00000215 * t3).to_radians();
-    let e = 1.0 - 0.002516 * t - 0.0000074 * t2;
-    jde - 0.4072 * mp.sin()
-        + 0.17241 * e * m.sin()
-        + 0.01608 * (2.0 * mp).sin()
-        + 0.01039 * (2.0 * f).sin()
-        + 0.00739 * e * (mp - m).sin()
-        - 0.00514 * e * (mp + m).sin()
-        + 0.00208 * e * e * (2.0 * m).sin()
-        - 0.00111 * (mp - 2.0 * f).sin()
-        - 0.00057 * (mp + 2.0 * f).sin()
-        + 0.00056 * e * (2.0 * mp + m).sin()
-        - 0.00042 * (3.0 * mp).sin()
-        + 0.00042 * e * (m + 2.0 * f).sin()
-        + 0.00038 * e * (m - 2.0 * f).sin()
-        - 0.00024 * e * (2.0 * mp - m).sin()
-        - 0.00017 * om.sin()
+/// The first Islamic (m, d) in Gregorian year `y`.
+fn islamic_in(y: i32, m: u8, d: u8) -> Option<Date> {
+    islamic_near(y, m, d).find(|g| g.year() as i32 == y)
+}
+
+/// The first Islamic (m, d) after `after`.
+fn islamic_after(after: Date, m: u8, d: u8) -> Option<Date> {
+    islamic_near(after.year() as i32, m, d)
+        .filter(|g| *g > after)
+        .min()
 }
 
 /// The Chinese New Year: the new moon (China time, UTC+8) that falls from 21 January to
@@ -349,6 +341,9 @@ impl Holiday {
             }
             Holiday::Hebrew(h) => h.span(y).map(|s| s.0),
             Holiday::Ramadan => islamic_in(y, 9, 1),
+            Holiday::Tithi(sign, t, w, k) => add_days(tithi_day(y, sign, t, w)?, k as i64),
+            Holiday::Sankranti(sign, k) => add_days(sankranti(y, sign)?, k as i64),
+            Holiday::Navaratri => tithi_day(y, 6, 1, Watch::Sunset),
             Holiday::ChineseNewYear => chinese_new_year(y),
             Holiday::ParsiNewYear => {
                 // 17 August 2018 began a year; each year is 365 days.
@@ -368,11 +363,9 @@ impl Holiday {
         match self {
             Holiday::Hebrew(h) => h.span(y)?.1,
             // Ramadan runs to the day before Eid al-Fitr, in the same Islamic year.
-            Holiday::Ramadan => add_days(start, 29).and_then(|d| {
-                let fitr = islamic_in(d.year() as i32, 10, 1)?;
-                (fitr > start).then_some(fitr)
-            }),
+            Holiday::Ramadan => islamic_after(start, 10, 1),
             Holiday::Lent => easter(y),
+            Holiday::Navaratri => add_days(tithi_day(y, 6, 10, Watch::Sunset)?, 1),
             Holiday::GreatLent => add_days(orthodox_easter(y)?, -8),
             _ => None,
         }
@@ -388,44 +381,100 @@ fn edge_abbrev(raw: &str) -> bool {
 const HOLIDAY_WORDS: &[&str] = &[
     "amun",
     "ashura",
+    "baisakhi",
     "bakr",
+    "basant",
+    "bhai",
+    "bhogi",
+    "boghi",
+    "bogi",
     "boss",
     "bosses",
     "branch",
+    "chaitra",
     "chanukah",
     "chanukkah",
+    "chhath",
+    "chhoti",
     "chinese",
     "clean",
+    "dala",
+    "dasara",
+    "deepavali",
+    "dhanatrayodashi",
+    "dhanteras",
+    "dhulandi",
+    "diwali",
+    "durga",
+    "dussehra",
     "eid",
     "feast",
+    "ganesh",
+    "gokulashtami",
     "great",
+    "guru",
+    "hannukkah",
     "hanukah",
     "hanukkah",
-    "hannukkah",
+    "holi",
+    "holika",
     "holocaust",
     "id",
     "islamic",
     "isra",
     "jamat",
     "jamshedi",
+    "janmashtami",
     "jumu",
+    "kaanum",
+    "kali",
+    "kamudu",
+    "kanni",
+    "karva",
+    "karwa",
     "king",
     "kings",
     "koningsdag",
+    "krishna",
     "lag",
+    "lakshmi",
     "laylat",
     "lazarus",
     "lent",
     "lunar",
+    "maattu",
+    "maghi",
+    "maha",
+    "maharishi",
+    "mahaveer",
+    "mahavir",
+    "makar",
+    "makara",
     "mardi",
+    "mattu",
     "mawlid",
+    "naraka",
+    "navaratri",
+    "navratri",
     "orthodox",
+    "pargat",
     "parsi",
     "passover",
     "pesach",
+    "phagwah",
+    "pongal",
+    "rabindra",
+    "rabindranath",
+    "rakhi",
+    "raksha",
+    "rama",
     "ramadan",
+    "rath",
+    "ratha",
     "rosh",
     "sacrifice",
+    "samvatsaradi",
+    "saraswati",
     "shavuos",
     "shavuot",
     "shemini",
@@ -433,9 +482,19 @@ const HOLIDAY_WORDS: &[&str] = &[
     "succos",
     "sukkos",
     "sukkot",
+    "surya",
+    "thai",
     "tisha",
     "tu",
+    "ugadi",
+    "vaisakhi",
+    "vaishakhi",
+    "valmiki",
+    "vasakhi",
+    "vasant",
+    "vijayadashami",
     "yom",
+    "yugadi",
 ];
 
 /// A hash of a word's first two bytes and length into 1024 buckets.
@@ -471,34 +530,115 @@ fn holiday_shape(w: &[u8]) -> bool {
 /// "Ramadan", "Passover"): a first-byte dispatch keeps the check cheap on every word.
 fn holiday_word(w: &str) -> bool {
     match w.as_bytes().first() {
-        Some(b'b') => matches!(w, "bakr" | "boss" | "bosses" | "branch"),
-        Some(b'c') => matches!(w, "chanukah" | "chanukkah" | "clean" | "chinese"),
-        Some(b'e') => w == "eid",
-        Some(b'f') => w == "feast",
-        Some(b'g') => w == "great",
-        Some(b'h') => matches!(w, "hanukkah" | "hanukah" | "hannukkah" | "holocaust"),
+        Some(b'a') => matches!(w, "amun" | "ashura"),
+        Some(b'b') => matches!(
+            w,
+            "baisakhi"
+                | "bakr"
+                | "basant"
+                | "bhai"
+                | "bhogi"
+                | "boghi"
+                | "bogi"
+                | "boss"
+                | "bosses"
+                | "branch"
+        ),
+        Some(b'c') => matches!(
+            w,
+            "chaitra" | "chanukah" | "chanukkah" | "chhath" | "chhoti" | "chinese" | "clean"
+        ),
+        Some(b'd') => matches!(
+            w,
+            "dala"
+                | "dasara"
+                | "deepavali"
+                | "dhanatrayodashi"
+                | "dhanteras"
+                | "dhulandi"
+                | "diwali"
+                | "durga"
+                | "dussehra"
+        ),
+        Some(b'e') => matches!(w, "eid"),
+        Some(b'f') => matches!(w, "feast"),
+        Some(b'g') => matches!(w, "ganesh" | "gokulashtami" | "great" | "guru"),
+        Some(b'h') => matches!(
+            w,
+            "hannukkah" | "hanukah" | "hanukkah" | "holi" | "holika" | "holocaust"
+        ),
         Some(b'i') => matches!(w, "id" | "islamic" | "isra"),
-        Some(b'j') => matches!(w, "jamat" | "jumu" | "jamshedi"),
-        Some(b'k') => matches!(w, "koningsdag" | "king" | "kings"),
-        Some(b'l') => matches!(w, "lent" | "laylat" | "lag" | "lazarus" | "lunar"),
-        Some(b'm') => matches!(w, "mardi" | "mawlid"),
-        Some(b'o') => w == "orthodox",
-        Some(b'p') => matches!(w, "passover" | "pesach" | "parsi"),
-        Some(b'r') => matches!(w, "ramadan" | "rosh"),
+        Some(b'j') => matches!(w, "jamat" | "jamshedi" | "janmashtami" | "jumu"),
+        Some(b'k') => matches!(
+            w,
+            "kaanum"
+                | "kali"
+                | "kamudu"
+                | "kanni"
+                | "karva"
+                | "karwa"
+                | "king"
+                | "kings"
+                | "koningsdag"
+                | "krishna"
+        ),
+        Some(b'l') => matches!(
+            w,
+            "lag" | "lakshmi" | "laylat" | "lazarus" | "lent" | "lunar"
+        ),
+        Some(b'm') => matches!(
+            w,
+            "maattu"
+                | "maghi"
+                | "maha"
+                | "maharishi"
+                | "mahaveer"
+                | "mahavir"
+                | "makar"
+                | "makara"
+                | "mardi"
+                | "mattu"
+                | "mawlid"
+        ),
+        Some(b'n') => matches!(w, "naraka" | "navaratri" | "navratri"),
+        Some(b'o') => matches!(w, "orthodox"),
+        Some(b'p') => matches!(
+            w,
+            "pargat" | "parsi" | "passover" | "pesach" | "phagwah" | "pongal"
+        ),
+        Some(b'r') => matches!(
+            w,
+            "rabindra"
+                | "rabindranath"
+                | "rakhi"
+                | "raksha"
+                | "rama"
+                | "ramadan"
+                | "rath"
+                | "ratha"
+                | "rosh"
+        ),
         Some(b's') => matches!(
             w,
             "sacrifice"
-                | "sukkot"
-                | "succos"
-                | "sukkos"
-                | "shavuot"
+                | "samvatsaradi"
+                | "saraswati"
                 | "shavuos"
+                | "shavuot"
                 | "shemini"
                 | "simchat"
+                | "succos"
+                | "sukkos"
+                | "sukkot"
+                | "surya"
         ),
-        Some(b't') => matches!(w, "tisha" | "tu"),
-        Some(b'y') => w == "yom",
-        Some(b'a') => matches!(w, "amun" | "ashura"),
+        Some(b't') => matches!(w, "thai" | "tisha" | "tu"),
+        Some(b'u') => matches!(w, "ugadi"),
+        Some(b'v') => matches!(
+            w,
+            "vaisakhi" | "vaishakhi" | "valmiki" | "vasakhi" | "vasant" | "vijayadashami"
+        ),
+        Some(b'y') => matches!(w, "yom" | "yugadi"),
         _ => false,
     }
 }
@@ -3072,6 +3212,83 @@ impl Cx<'_, '_> {
                 let k = (1..4).find(|&k| matches!(w(k), "omer" | "baomer"))?;
                 (Holiday::Hebrew(Heb::LagBaomer), k + 1)
             }
+            // Hindu festivals: (sign of the lunar month, lunar day, time of day, shift).
+            "diwali" | "deepavali" => (Holiday::Tithi(6, 30, Watch::Sunset, 0), 1),
+            "lakshmi" if w(1) == "puja" => (Holiday::Tithi(6, 30, Watch::Sunset, 0), 2),
+            "dhanteras" | "dhanatrayodashi" => (Holiday::Tithi(6, 30, Watch::Sunset, -2), 1),
+            "kali" if w(1) == "chaudas" => (Holiday::Tithi(6, 30, Watch::Sunset, -1), 2),
+            "naraka" if w(1) == "chaturdashi" => (Holiday::Tithi(6, 30, Watch::Sunset, -1), 2),
+            "bhai" if matches!(w(1), "dooj" | "duj") => {
+                (Holiday::Tithi(6, 30, Watch::Sunset, 2), 2)
+            }
+            "chhath" => (Holiday::Tithi(7, 6, Watch::Sunrise, 0), 1),
+            "dala" if w(1) == "puja" => (Holiday::Tithi(7, 6, Watch::Sunrise, 0), 2),
+            "surya" if w(1) == "shashthi" => (Holiday::Tithi(7, 6, Watch::Sunrise, 0), 2),
+            "maha" if w(1) == "saptami" => (Holiday::Tithi(6, 7, Watch::Sunset, 0), 2),
+            "maha" if matches!(w(1), "shivaratri" | "shivratri") => {
+                (Holiday::Tithi(10, 29, Watch::Midnight, 0), 2)
+            }
+            "dussehra" | "dasara" | "vijayadashami" => (Holiday::Tithi(6, 10, Watch::Sunset, 0), 1),
+            "navaratri" | "navratri" => (Holiday::Navaratri, 1),
+            "durga" if w(1) == "puja" => (Holiday::Navaratri, 2),
+            "karva" | "karwa" if w(1) == "chauth" => (Holiday::Tithi(6, 19, Watch::Moonrise, 0), 2),
+            "ratha" | "rath" => {
+                let k = if w(1) == "-" { 2 } else { 1 };
+                if w(k) != "yatra" {
+                    return None;
+                }
+                (Holiday::Tithi(3, 2, Watch::Sunrise, 0), k + 1)
+            }
+            "rakhi" => (Holiday::Tithi(4, 15, Watch::Sunrise, 0), 1),
+            "raksha" if w(1) == "bandhan" => (Holiday::Tithi(4, 15, Watch::Sunrise, 0), 2),
+            "mahavir" | "mahaveer" => match (w(1), w(2)) {
+                ("jayanti", _) => (Holiday::Tithi(0, 13, Watch::Sunrise, 0), 2),
+                ("janma", "kalyanak") => (Holiday::Tithi(0, 13, Watch::Sunrise, 0), 3),
+                _ => return None,
+            },
+            "saraswati" if w(1) == "jayanti" => (Holiday::Tithi(10, 25, Watch::Sunrise, 0), 2),
+            "krishna" if w(1) == "janmashtami" => (Holiday::Tithi(4, 23, Watch::Midnight, 0), 2),
+            "janmashtami" | "gokulashtami" => (Holiday::Tithi(4, 23, Watch::Midnight, 0), 1),
+            "ganesh" if w(1) == "chaturthi" => (Holiday::Tithi(5, 4, Watch::Sunrise, 0), 2),
+            "rama" if w(1) == "navami" => (Holiday::Tithi(0, 9, Watch::Sunrise, 0), 2),
+            "ugadi" | "yugadi" | "samvatsaradi" => (Holiday::Tithi(0, 1, Watch::Sunrise, 0), 1),
+            "chaitra" if matches!(w(1), "sukladi" | "sukhladi") => {
+                (Holiday::Tithi(0, 1, Watch::Sunrise, 0), 2)
+            }
+            "vasant" | "basant" if w(1) == "panchami" => {
+                (Holiday::Tithi(10, 5, Watch::Sunrise, 0), 2)
+            }
+            "holika" if w(1) == "dahan" => (Holiday::Tithi(11, 15, Watch::Sunset, 0), 2),
+            "chhoti" if w(1) == "holi" => (Holiday::Tithi(11, 15, Watch::Sunset, 0), 2),
+            "kamudu" if w(1) == "pyre" => (Holiday::Tithi(11, 15, Watch::Sunset, 0), 2),
+            "holi" | "dhulandi" | "phagwah" => (Holiday::Tithi(11, 15, Watch::Sunset, 1), 1),
+            "valmiki" if w(1) == "jayanti" => (Holiday::Tithi(6, 15, Watch::Sunrise, 0), 2),
+            "maharishi" if w(1) == "valmiki" && w(2) == "jayanti" => {
+                (Holiday::Tithi(6, 15, Watch::Sunrise, 0), 3)
+            }
+            "pargat" if w(1) == "diwas" => (Holiday::Tithi(6, 15, Watch::Sunrise, 0), 2),
+            "guru" => match (w(1), w(2), w(3)) {
+                ("gobind", "singh", "jayanti") => (Holiday::Tithi(9, 7, Watch::Sunrise, 0), 4),
+                ("ravidas" | "ravidass", "jayanti" | "birthday", _) => {
+                    (Holiday::Tithi(10, 15, Watch::Sunrise, 0), 3)
+                }
+                _ => return None,
+            },
+            // Solar festivals: the day the sun enters a sidereal sign.
+            "pongal" | "maghi" => (Holiday::Sankranti(9, 0), 1),
+            "thai" if w(1) == "pongal" => (Holiday::Sankranti(9, 0), 2),
+            "makara" | "makar" if matches!(w(1), "sankranti" | "sankranthi") => {
+                (Holiday::Sankranti(9, 0), 2)
+            }
+            "bogi" | "boghi" | "bhogi" => {
+                let k = if w(1) == "pandigai" { 2 } else { 1 };
+                (Holiday::Sankranti(9, -1), k)
+            }
+            "maattu" | "mattu" if w(1) == "pongal" => (Holiday::Sankranti(9, 1), 2),
+            "kaanum" | "kanni" if w(1) == "pongal" => (Holiday::Sankranti(9, 2), 2),
+            "vaisakhi" | "baisakhi" | "vasakhi" | "vaishakhi" => (Holiday::Sankranti(0, 0), 1),
+            // 25 Boishakh, counting the day after the sankranti as the first.
+            "rabindra" | "rabindranath" if w(1) == "jayanti" => (Holiday::Sankranti(0, 25), 2),
             _ => return None,
         };
         let r = self.a.0;
@@ -3079,7 +3296,7 @@ impl Cx<'_, '_> {
         let mut year: Option<i32> = None;
         let mut anchored = true;
         let mut kk = i + k;
-        if l.is(kk, "of") || l.is(kk, ",") {
+        if l.is(kk, "of") || l.is(kk, ",") || (l.is(kk, "in") && self.year_any(kk + 1).is_some()) {
             kk += 1;
         }
         if let Some((y, e)) = self
