@@ -255,6 +255,27 @@ impl EventInput<'_> {
             .map(|(mi, _)| mi)
     }
 
+    /// The mentions of the last two different countries named before byte `at`, in text
+    /// order: what "the two countries" refers to.
+    fn last_two_countries_before(&self, at: usize) -> Vec<usize> {
+        let mut seen: Vec<(usize, String)> = Vec::new();
+        for (mi, x) in self.mentions.iter().enumerate().rev() {
+            if x.span.end > at || x.kind == MentionKind::Place {
+                continue;
+            }
+            let Some(c) = self.actors_country(x.actor).filter(|c| c.len() == 3) else {
+                continue;
+            };
+            if !seen.iter().any(|(_, s)| s == &c) {
+                seen.push((mi, c));
+            }
+            if seen.len() == 2 {
+                break;
+            }
+        }
+        seen.into_iter().rev().map(|(mi, _)| mi).collect()
+    }
+
     fn actors_country(&self, actor: usize) -> Option<String> {
         self.actor_countries.get(actor).cloned().flatten()
     }
@@ -767,6 +788,31 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     if let Some(mi) = inp.last_person_before(toks[cl.start].span.start, &[]) {
                         subject.push(mi);
                         how.push("pronoun: the last person named".into());
+                    }
+                }
+                // "The two countries began talks": the last two countries named
+                if subject.is_empty()
+                    && !subject_fixed
+                    && words[cl.start..m.start].windows(3).any(|w| {
+                        w[0] == "the"
+                            && w[1] == "two"
+                            && matches!(
+                                w[2].as_str(),
+                                "countries"
+                                    | "sides"
+                                    | "nations"
+                                    | "governments"
+                                    | "leaders"
+                                    | "neighbours"
+                                    | "neighbors"
+                                    | "presidents"
+                            )
+                    })
+                {
+                    let pair = inp.last_two_countries_before(toks[cl.start].span.start);
+                    if pair.len() == 2 {
+                        subject = pair;
+                        how.push("`the two countries`: the last two countries named".into());
                     }
                 }
                 // "between X and Y"

@@ -740,3 +740,19 @@ fn nominal_visits_and_talks_and_spans_since() {
         "{t:?}"
     );
 }
+
+#[test]
+fn the_two_countries_are_the_last_two_named() {
+    let d = code(
+        "Chile criticized Peru on Monday. The two countries began talks in March 2018.",
+        Some("2019-05-02"),
+    );
+    let talks = d
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("04"))
+        .expect("the talks");
+    let pair = [country(&talks.source), country(&talks.target)];
+    assert!(pair.contains(&"CHL") && pair.contains(&"PER"), "{pair:?}");
+    assert_eq!(talks.date.as_deref(), Some("2018-03"));
+}
