@@ -637,11 +637,22 @@ impl<'a> Resolver<'a> {
                     self.read_name(text, tokens, &names, &name_at, m);
                 if let Some(ns) = name_span.filter(|_| role.kind == "person") {
                     let name = text[ns.start..ns.end].to_string();
+                    // "King Hassan of Morocco": a country after the name
+                    let of_country = (tok(name_end) == "of")
+                        .then(|| name_at.get(name_end + 1).copied().flatten())
+                        .flatten()
+                        .and_then(|h| {
+                            names[h].entries.iter().find_map(|e| match e {
+                                Entry::Country(c) => Some(c.clone()),
+                                _ => None,
+                            })
+                        });
                     let country = pre
                         .as_ref()
                         .map(|p| p.0.clone())
                         .or_else(|| leader.clone().and_then(|l| self.leader_country(&l)))
-                        .or_else(|| self.leader_country(&name));
+                        .or_else(|| self.leader_country(&name))
+                        .or(of_country);
                     let full = Span::new(tokens[start].span.start, ns.end);
                     let a = self.intern(
                         ActorRec {

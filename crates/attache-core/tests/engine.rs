@@ -756,3 +756,17 @@ fn the_two_countries_are_the_last_two_named() {
     assert!(pair.contains(&"CHL") && pair.contains(&"PER"), "{pair:?}");
     assert_eq!(talks.date.as_deref(), Some("2018-03"));
 }
+
+#[test]
+fn a_title_name_of_country_takes_that_country() {
+    let d = code(
+        "King Tupou of Tonga criticized Fiji on Monday.",
+        Some("2019-05-02"),
+    );
+    let king = d
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Tupou"))
+        .expect("the king");
+    assert_eq!(king.country.as_deref(), Some("TON"));
+}
