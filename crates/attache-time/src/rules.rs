@@ -463,6 +463,7 @@ const HOLIDAY_WORDS: &[&str] = &[
     "pesach",
     "phagwah",
     "pongal",
+    "prophet",
     "rabindra",
     "rabindranath",
     "rakhi",
@@ -604,7 +605,7 @@ fn holiday_word(w: &str) -> bool {
         Some(b'o') => matches!(w, "orthodox"),
         Some(b'p') => matches!(
             w,
-            "pargat" | "parsi" | "passover" | "pesach" | "phagwah" | "pongal"
+            "pargat" | "prophet" | "parsi" | "passover" | "pesach" | "phagwah" | "pongal"
         ),
         Some(b'r') => matches!(
             w,
@@ -3140,6 +3141,14 @@ impl Cx<'_, '_> {
                 }
                 (Holiday::Islamic(7, 27), k + 1)
             }
+            "prophet" => {
+                let k = 1 + poss(1);
+                if w(k) != "ascension" {
+                    return None;
+                }
+                (Holiday::Islamic(7, 27), k + 1)
+            }
+            "night" if w(1) == "journey" => (Holiday::Islamic(7, 27), 2),
             "koningsdag" => (Holiday::NoSunday(4, 27), 1),
             "chinese" | "lunar" => {
                 let mut k = 1;
@@ -3752,10 +3761,27 @@ impl Cx<'_, '_> {
         if hyphen {
             j += 1;
         }
-        let (u, mult, clock) = time_unit(l.w(j))?;
-        // "16h" is an hour only glued to a small number ("2016H2" is a half-year).
+        // Minute and second marks glued to a number after "in"/"for"/"within": "in 15'",
+        // "in 1\"" (not feet and inches: "6'2\"").
+        let mark = match l.w(j) {
+            "'" | "’" => Some(("M", 1.0, true)),
+            "\"" | "″" => Some(("S", 1.0, true)),
+            _ => None,
+        };
+        let (u, mult, clock) = match mark {
+            Some(m) => {
+                let signal = i > 0 && matches!(l.w(i - 1), "in" | "for" | "within");
+                if !(n.is_some() && l.joined(j - 1) && signal) || l.is_num(j + 1) {
+                    return None;
+                }
+                m
+            }
+            None => time_unit(l.w(j))?,
+        };
+        // "16h" is an hour only glued to a small number ("2016H2" is a half-year); a
+        // fraction may stand apart ("1/4 h").
         if l.w(j) == "h"
-            && !(l.joined(j - 1)
+            && !((l.joined(j - 1) || n.is_some_and(|v| v < 1.0))
                 && n.is_some_and(|v| v <= 48.0)
                 && !(l.joined(j) && l.is_num(j + 1)))
         {
@@ -4802,6 +4828,7 @@ pub fn run(l: &Lexed, reference: Option<Date>, opts: &crate::Options) -> Vec<Tim
                         })
                         || (c & cls::TUNIT != 0
                             && (l.is(i, "weekend")
+                                || (l.is(i, "night") && l.is(i + 1, "journey"))
                                 || (l.is(i, "day") && matches!(l.w(i + 1), "after" | "before"))
                                 || (i > 0 && matches!(l.w(i - 1), "for" | "over" | "within"))
                                 || l.is(i + 1, "of")
@@ -5169,7 +5196,9 @@ fn best_at(cx: &Cx, i: usize) -> Option<M> {
     if l.is_num(i) {
         // Cheap looks at the next tokens decide which rules can apply.
         let short = l.raw(i).len() <= 2;
-        let unit_near = (1..=4).any(|k| l.class(i + k) & cls::TUNIT != 0) || l.is(i + 1, "h");
+        let unit_near = (1..=4).any(|k| l.class(i + k) & cls::TUNIT != 0)
+            || (1..=3).any(|k| l.is(i + k, "h"))
+            || matches!(l.w(i + 1), "'" | "\"");
         let suffixed = l.joined(i) && matches!(l.w(i + 1), "st" | "nd" | "rd" | "th");
         if on_before {
             consider(cx.r_bare_day(i));

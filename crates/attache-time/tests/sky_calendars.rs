@@ -131,6 +131,9 @@ fn islamic_months_begin_after_the_conjunction() {
             assert!(day(&format!("Eid al-Fitr {y}")) <= end.date(), "{y}");
         }
     }
+    // Other names of Isra and Mi'raj (27 Rajab).
+    assert_eq!(day("prophet's ascension 2018"), day("isra and mi'raj 2018"));
+    assert_eq!(day("night journey 2019"), day("isra and mi'raj 2019"));
     // Published dates: Eid al-Adha 2018 (Saudi Arabia), the Islamic New Year 1440.
     assert_eq!(day("Eid al-Adha 2018"), Date::new(2018, 8, 21).unwrap());
     assert_eq!(
