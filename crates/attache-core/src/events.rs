@@ -3,12 +3,16 @@
 //! event per real-world happening.
 //!
 //! Source: the subject, i.e. the nearest actor before the verb that is not inside a
-//! prepositional phrase, with coordination ("X and Y spoke") giving the second conjunct as
-//! target when the clause has no object; in a passive ("were established"), the "by" agent
-//! or a "between X and Y" phrase. Target: the pattern's `{t}` slot or the first actor or
-//! place after the verb. A clause without a subject takes the subject of the clause before
-//! it in the sentence ("X accepted and confirmed ..."). Responsive verbs without an object
-//! (accept, reject, agree) take as target the source of the last event addressed to their
+//! prepositional phrase or an apposition; coordinated subjects ("X, Y and Z") each act, and
+//! are each other's targets only in symmetric events; a conjoined verb or a participle after
+//! a comma shares the clause's subject; a relative clause takes its antecedent; a nominal
+//! event takes the actor inside its noun phrase; a pronoun ("he", "him", "the two
+//! countries") the last actors named. In a passive, the "by" agent, a "between X and Y"
+//! phrase, or for arrests and charges the state where it happened. Target: the pattern's
+//! `{t}` slot or the first actor or place after the verb (a country adjective opening the
+//! object counts; a closing attribution or a later conjoined verb ends the search); each
+//! conjunct of a coordinated object is a target. Responsive verbs without an object
+//! (accept, reject, deny) take as target the source of the last event addressed to their
 //! subject.
 
 use std::collections::{HashMap, HashSet};
