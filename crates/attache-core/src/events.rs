@@ -288,7 +288,7 @@ impl EventInput<'_> {
 /// Words after which a verb's bare form is a verb ("will visit", "to visit", "did not visit").
 const BARE_VERB_LICENSORS: &[&str] = &[
     "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did",
-    "does", "do", "not", "n't", "never", "'ll", "cannot", "and", "or",
+    "does", "do", "not", "n't", "never", "'ll", "cannot", "and", "or", "we", "they", "i",
 ];
 
 #[allow(clippy::too_many_arguments)]
@@ -316,10 +316,16 @@ fn match_at(
             if i >= end_limit || !forms.contains(&words[i]) {
                 return false;
             }
+            // the word before, past an adverb in -ly ("we strongly condemn")
+            let before = if i > 1 && words[i - 1].ends_with("ly") {
+                i - 1
+            } else {
+                i
+            };
             if bare.as_deref() == Some(words[i].as_str())
-                && !(i > 0
-                    && (BARE_VERB_LICENSORS.contains(&words[i - 1].as_str())
-                        || subject_ends.get(i).copied().unwrap_or(false)))
+                && !(before > 0
+                    && (BARE_VERB_LICENSORS.contains(&words[before - 1].as_str())
+                        || subject_ends.get(before).copied().unwrap_or(false)))
             {
                 return false;
             }
@@ -792,6 +798,25 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     if let Some(mi) = inp.last_person_before(toks[cl.start].span.start, &[]) {
                         subject.push(mi);
                         how.push("pronoun: the last person named".into());
+                    }
+                }
+                // '"We will respond," Lavrov said': "we" or "I" in a quotation is its speaker
+                if subject.is_empty()
+                    && !subject_fixed
+                    && words[cl.start..m.start]
+                        .iter()
+                        .any(|w| w == "we" || w == "i")
+                {
+                    if let Some(speaker) = ments.iter().find(|(mi, a, b)| {
+                        inp.mentions[*mi].kind == MentionKind::Actor
+                            && *a > m.start
+                            && (words
+                                .get(*b)
+                                .is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told"))
+                                || (*a > 0 && matches!(words[*a - 1].as_str(), "said" | "says")))
+                    }) {
+                        subject.push(speaker.0);
+                        how.push("`we`/`I` in a quotation: its speaker".into());
                     }
                 }
                 // "The two countries began talks": the last two countries named

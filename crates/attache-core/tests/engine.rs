@@ -770,3 +770,16 @@ fn a_title_name_of_country_takes_that_country() {
         .expect("the president");
     assert_eq!(president.country.as_deref(), Some("NRU"));
 }
+
+#[test]
+fn we_in_a_quotation_is_its_speaker() {
+    let t = triples(&code(
+        "\"We firmly reject Bolivia's claims,\" Chile's foreign minister said on Monday.",
+        Some("2019-05-02"),
+    ));
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c.starts_with("12") && s == "CHL" && o == "BOL"),
+        "{t:?}"
+    );
+}
