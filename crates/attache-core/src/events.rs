@@ -1265,48 +1265,6 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 {
                     status = EventStatus::Planned;
                 }
-                // date
-                let cspan = Span::new(toks[cl.start].span.start, toks[cl.end - 1].span.end);
-                let date_of = |t: &TimeExpr| -> Option<String> {
-                    if t.kind != TimexType::Date
-                        || t.value.starts_with('P')
-                        || t.value.contains("REF")
-                        || t.start < inp.dateline_end
-                    {
-                        return None;
-                    }
-                    Some(t.range.clone().unwrap_or_else(|| t.value.clone()))
-                };
-                let verb_pos = toks[anchor].span.start;
-                let first_comma = toks
-                    .iter()
-                    .find(|t| t.text(inp.text) == ",")
-                    .map(|t| t.span.start)
-                    .unwrap_or(s.span.start);
-                // a sentence that opens with an adverbial ("In 2023, ...", "On Monday, ...")
-                let opens_with_adverbial = toks.first().is_some_and(|t| {
-                    matches!(
-                        t.text(inp.text).to_ascii_lowercase().as_str(),
-                        "in" | "on"
-                            | "at"
-                            | "during"
-                            | "last"
-                            | "earlier"
-                            | "since"
-                            | "by"
-                            | "this"
-                            | "after"
-                            | "before"
-                            | "over"
-                            | "until"
-                            | "from"
-                    ) || inp.times.iter().any(|x| x.start == t.span.start)
-                });
-                let first_comma = if opens_with_adverbial {
-                    first_comma
-                } else {
-                    s.span.start
-                };
                 // the pattern ends in an infinitive's "to" ("agreed to exchange"), not a
                 // preposition ("traveled to Astana")
                 let infinitive_after = m.end > m.start
@@ -1315,115 +1273,9 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     && words[m.end].chars().all(|c| c.is_ascii_lowercase())
                     && !matches!(words[m.end].as_str(), "the" | "a" | "an" | "its" | "their")
                     && mention_at(m.end).is_none();
-                let clause_times: Vec<&TimeExpr> = inp
-                    .times
-                    .iter()
-                    .filter(|t| {
-                        t.start >= cspan.start && t.end <= cspan.end && date_of(t).is_some()
-                    })
-                    // "invited X to visit China next year": the complement's time is the
-                    // complement's, not the invitation's
-                    .filter(|t| {
-                        !(m.end..cl.end).any(|k| {
-                            words[k] == "to"
-                                && toks[k].span.start >= toks[m.end.min(toks.len() - 1)].span.start
-                                && toks[k].span.end <= t.start
-                        })
-                    })
-                    // "agreed to exchange prisoners by the end of the year": the complement
-                    // of a pattern ending in "to" has its own time; a deadline ("by",
-                    // "until") is not when the event happened
-                    .filter(|t| {
-                        let complement = infinitive_after && t.start >= toks[m.end - 1].span.end;
-                        // a deadline ("by", "until") or the start of a span ("since 2017") is
-                        // not when the event happened
-                        let deadline =
-                            matches!(t.signal.as_deref(), Some("by" | "until" | "till" | "since"));
-                        !complement && !deadline
-                    })
-                    .collect();
-                let mut date_source = "clause";
-                let mut date = clause_times
-                    .iter()
-                    .min_by_key(|t| (t.start < verb_pos, t.start.abs_diff(verb_pos)))
-                    .and_then(|t| date_of(t));
-                if date.is_none() {
-                    let main_clause_times: Vec<&TimeExpr> = inp
-                        .times
-                        .iter()
-                        .filter(|t| {
-                            t.start >= s.span.start && t.end <= s.span.end && date_of(t).is_some()
-                        })
-                        // only times fronted at the head of the sentence ("In 2023, ...")
-                        .filter(|t| t.end <= cspan.start && t.end <= first_comma)
-                        .filter(|t| {
-                            // not inside a relative clause of the sentence
-                            !s.clauses.iter().any(|c| {
-                                c.relative
-                                    && toks[c.start].span.start <= t.start
-                                    && t.end <= toks[c.end - 1].span.end
-                            })
-                        })
-                        .collect();
-                    if main_clause_times.len() == 1 {
-                        date = date_of(main_clause_times[0]);
-                        date_source = "sentence";
-                    }
-                }
-                // "talks began in early 2018, shortly after Washington imposed tariffs": a
-                // clause of time takes the time of the clause it hangs on
-                let mut lead_word = cl.start;
-                while lead_word < cl.end
-                    && matches!(
-                        words[lead_word].as_str(),
-                        "shortly" | "just" | "soon" | "long" | ","
-                    )
-                {
-                    lead_word += 1;
-                }
-                if date.is_none()
-                    && lead_word < cl.end
-                    && matches!(
-                        words[lead_word].as_str(),
-                        "after" | "before" | "when" | "as"
-                    )
-                {
-                    if let Some(prev) = s.clauses.iter().rfind(|c| c.end <= cl.start) {
-                        let pspan =
-                            Span::new(toks[prev.start].span.start, toks[prev.end - 1].span.end);
-                        let prev_times: Vec<&TimeExpr> = inp
-                            .times
-                            .iter()
-                            .filter(|t| t.start >= pspan.start && t.end <= pspan.end)
-                            .filter(|t| date_of(t).is_some())
-                            .collect();
-                        if let [one] = prev_times.as_slice() {
-                            date = date_of(one);
-                            date_source = "sentence";
-                        }
-                    }
-                }
-                // a paragraph's time frame carries over when it was set for the paragraph
-                // ("In June 2018, ...") or the sentence says it goes on ("also", "there",
-                // "during the visit"); otherwise a sentence without a time is news of the day
-                let continues = words
-                    .iter()
-                    .any(|w| CONTINUATION_CUES.contains(&w.as_str()));
-                if date.is_none() {
-                    if let Some(prev) = events.iter().rev().find(|e| {
-                        e.paragraph == s.paragraph
-                            && e.date.is_some()
-                            && e.date_source != "published"
-                            && (continues || e.date_source == "sentence")
-                    }) {
-                        date = prev.date.clone();
-                        date_source = "paragraph";
-                    }
-                }
-                if date.is_none() {
-                    date = inp.published.clone();
-                    date_source = "published";
-                }
+                let cspan = Span::new(toks[cl.start].span.start, toks[cl.end - 1].span.end);
+                let (date, date_source) =
+                    event_date(inp, s, &words, cl, &m, anchor, &events, infinitive_after);
                 if status == EventStatus::Occurred {
                     if let (Some(dt), Some(p)) = (&date, &inp.published) {
                         let start = dt.split('/').next().unwrap_or(dt);
@@ -1556,6 +1408,170 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
         }
     }
     events
+}
+
+/// The date of an event matched at `m`: the time of its clause nearest the verb (not a
+/// complement's time, a deadline or a span's start), else a time fronted at the head of its
+/// sentence, else the time of the clause a clause of time hangs on, else the paragraph's
+/// time when the sentence continues it, else the publication date. Returns the date and
+/// where it came from.
+#[allow(clippy::too_many_arguments)]
+fn event_date(
+    inp: &EventInput,
+    s: &Sent,
+    words: &[String],
+    cl: &Clause,
+    m: &Match,
+    anchor: usize,
+    prior: &[EventRec],
+    infinitive_after: bool,
+) -> (Option<String>, &'static str) {
+    let toks = &s.tokens;
+    let cspan = Span::new(toks[cl.start].span.start, toks[cl.end - 1].span.end);
+    let date_of = |t: &TimeExpr| -> Option<String> {
+        if t.kind != TimexType::Date
+            || t.value.starts_with('P')
+            || t.value.contains("REF")
+            || t.start < inp.dateline_end
+        {
+            return None;
+        }
+        Some(t.range.clone().unwrap_or_else(|| t.value.clone()))
+    };
+    let verb_pos = toks[anchor].span.start;
+    let first_comma = toks
+        .iter()
+        .find(|t| t.text(inp.text) == ",")
+        .map(|t| t.span.start)
+        .unwrap_or(s.span.start);
+    // a sentence that opens with an adverbial ("In 2023, ...", "On Monday, ...")
+    let opens_with_adverbial = toks.first().is_some_and(|t| {
+        matches!(
+            t.text(inp.text).to_ascii_lowercase().as_str(),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "last"
+                | "earlier"
+                | "since"
+                | "by"
+                | "this"
+                | "after"
+                | "before"
+                | "over"
+                | "until"
+                | "from"
+        ) || inp.times.iter().any(|x| x.start == t.span.start)
+    });
+    let first_comma = if opens_with_adverbial {
+        first_comma
+    } else {
+        s.span.start
+    };
+    let clause_times: Vec<&TimeExpr> = inp
+        .times
+        .iter()
+        .filter(|t| t.start >= cspan.start && t.end <= cspan.end && date_of(t).is_some())
+        // "invited X to visit China next year": the complement's time is the
+        // complement's, not the invitation's
+        .filter(|t| {
+            !(m.end..cl.end).any(|k| {
+                words[k] == "to"
+                    && toks[k].span.start >= toks[m.end.min(toks.len() - 1)].span.start
+                    && toks[k].span.end <= t.start
+            })
+        })
+        // "agreed to exchange prisoners by the end of the year": the complement
+        // of a pattern ending in "to" has its own time; a deadline ("by",
+        // "until") is not when the event happened
+        .filter(|t| {
+            let complement = infinitive_after && t.start >= toks[m.end - 1].span.end;
+            // a deadline ("by", "until") or the start of a span ("since 2017") is
+            // not when the event happened
+            let deadline = matches!(t.signal.as_deref(), Some("by" | "until" | "till" | "since"));
+            !complement && !deadline
+        })
+        .collect();
+    let mut date_source = "clause";
+    let mut date = clause_times
+        .iter()
+        .min_by_key(|t| (t.start < verb_pos, t.start.abs_diff(verb_pos)))
+        .and_then(|t| date_of(t));
+    if date.is_none() {
+        let main_clause_times: Vec<&TimeExpr> = inp
+            .times
+            .iter()
+            .filter(|t| t.start >= s.span.start && t.end <= s.span.end && date_of(t).is_some())
+            // only times fronted at the head of the sentence ("In 2023, ...")
+            .filter(|t| t.end <= cspan.start && t.end <= first_comma)
+            .filter(|t| {
+                // not inside a relative clause of the sentence
+                !s.clauses.iter().any(|c| {
+                    c.relative
+                        && toks[c.start].span.start <= t.start
+                        && t.end <= toks[c.end - 1].span.end
+                })
+            })
+            .collect();
+        if main_clause_times.len() == 1 {
+            date = date_of(main_clause_times[0]);
+            date_source = "sentence";
+        }
+    }
+    // "talks began in early 2018, shortly after Washington imposed tariffs": a
+    // clause of time takes the time of the clause it hangs on
+    let mut lead_word = cl.start;
+    while lead_word < cl.end
+        && matches!(
+            words[lead_word].as_str(),
+            "shortly" | "just" | "soon" | "long" | ","
+        )
+    {
+        lead_word += 1;
+    }
+    if date.is_none()
+        && lead_word < cl.end
+        && matches!(
+            words[lead_word].as_str(),
+            "after" | "before" | "when" | "as"
+        )
+    {
+        if let Some(prev) = s.clauses.iter().rfind(|c| c.end <= cl.start) {
+            let pspan = Span::new(toks[prev.start].span.start, toks[prev.end - 1].span.end);
+            let prev_times: Vec<&TimeExpr> = inp
+                .times
+                .iter()
+                .filter(|t| t.start >= pspan.start && t.end <= pspan.end)
+                .filter(|t| date_of(t).is_some())
+                .collect();
+            if let [one] = prev_times.as_slice() {
+                date = date_of(one);
+                date_source = "sentence";
+            }
+        }
+    }
+    // a paragraph's time frame carries over when it was set for the paragraph
+    // ("In June 2018, ...") or the sentence says it goes on ("also", "there",
+    // "during the visit"); otherwise a sentence without a time is news of the day
+    let continues = words
+        .iter()
+        .any(|w| CONTINUATION_CUES.contains(&w.as_str()));
+    if date.is_none() {
+        if let Some(prev) = prior.iter().rev().find(|e| {
+            e.paragraph == s.paragraph
+                && e.date.is_some()
+                && e.date_source != "published"
+                && (continues || e.date_source == "sentence")
+        }) {
+            date = prev.date.clone();
+            date_source = "paragraph";
+        }
+    }
+    if date.is_none() {
+        date = inp.published.clone();
+        date_source = "published";
+    }
+    (date, date_source)
 }
 
 /// The CAMEO code of a planned action: intent (root 03) for cooperation of roots 04–08,
