@@ -3771,7 +3771,9 @@ impl Cx<'_, '_> {
         let (u, mult, clock) = match mark {
             Some(m) => {
                 let signal = i > 0 && matches!(l.w(i - 1), "in" | "for" | "within");
-                if !(n.is_some() && l.joined(j - 1) && signal) || l.is_num(j + 1) {
+                // 1 to 59 only: "in 1986'" closes a quotation.
+                let small = n.is_some_and(|v| v.fract() == 0.0 && (1.0..=59.0).contains(&v));
+                if !(small && l.joined(j - 1) && signal) || l.is_num(j + 1) {
                     return None;
                 }
                 m

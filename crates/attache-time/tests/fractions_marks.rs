@@ -43,7 +43,13 @@ fn minute_and_second_marks_after_in() {
 
 #[test]
 fn feet_and_inches_are_not_times() {
-    for text in ["he is 6'2\" tall", "a 6' fence", "standing 5' tall"] {
+    // Nor is a year that closes a quotation: "'output fell in 1986'".
+    for text in [
+        "he is 6'2\" tall",
+        "a 6' fence",
+        "standing 5' tall",
+        "'output fell in 1986'",
+    ] {
         assert!(
             ts(text).iter().all(|t| t.kind != TimexType::Duration),
             "{text:?}: {:?}",
