@@ -3646,6 +3646,14 @@ impl Cx<'_, '_> {
                 if w == "a" && l.is(i + 1, "few") {
                     return self.finish_duration(i, i + 2, None);
                 }
+                // "a pair of minutes" counts two, like "a couple of".
+                if w == "a"
+                    && l.is(i + 1, "pair")
+                    && l.is(i + 2, "of")
+                    && time_unit(l.w(i + 3)).is_some()
+                {
+                    return self.finish_duration(i, i + 3, Some(2.0));
+                }
                 if w == "a" && l.is(i + 1, "couple") && l.is(i + 2, "of") {
                     return self.finish_duration(i, i + 3, Some(2.0));
                 }

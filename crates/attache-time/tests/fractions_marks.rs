@@ -1,5 +1,5 @@
-//! Durations written with a fraction of an hour ("1/4h", "3/4 h") and with minute and
-//! second marks ("in 15'", "in 1\""), which feet and inches ("6'2\"") must not trigger.
+//! Durations written with a fraction of an hour ("1/4h", "3/4 h"), as "a pair of" units,
+//! and with minute and second marks ("in 15'", "in 1\""), which feet and inches ("6'2\"") must not trigger.
 
 use attache_time::{extract, Point, TimeExpr, TimexType};
 use jiff::civil::{Date, DateTime};
@@ -56,4 +56,10 @@ fn feet_and_inches_are_not_times() {
             ts(text)
         );
     }
+}
+
+#[test]
+fn a_pair_of_units_counts_two() {
+    assert_eq!(after("in a pair of minutes"), after("in 2 minutes"));
+    assert!(ts("a pair of shoes").is_empty());
 }
