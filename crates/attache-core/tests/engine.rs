@@ -1,27 +1,10 @@
 //! The engine on short articles of our own: publication dates, actors as of the event's date,
 //! clause-level dates and status, event merging, and every pattern's example.
 
-use std::sync::OnceLock;
+mod common;
 
-use attache_core::{CodeOptions, Engine};
-use attache_model::{Document, EventStatus, InputDocument, PublishedBasis};
-
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::load(&[]).expect("tables load"))
-}
-
-fn code(text: &str, published: Option<&str>) -> Document {
-    engine().code(
-        &InputDocument {
-            id: Some("t".into()),
-            text: Some(text.into()),
-            published: published.map(String::from),
-            ..Default::default()
-        },
-        &CodeOptions::default(),
-    )
-}
+use attache_model::{Document, EventStatus, PublishedBasis};
+use common::{code, engine};
 
 fn country(p: &Option<attache_model::Party>) -> &str {
     p.as_ref().and_then(|p| p.country.as_deref()).unwrap_or("-")

@@ -3,27 +3,13 @@
 //! of parties, periods and currencies, and the consistency checks within and across
 //! documents.
 
-use std::sync::OnceLock;
+mod common;
 
 use attache_core::checks::{check_across, within};
-use attache_core::{CodeOptions, Engine};
-use attache_model::{Document, Fact, InputDocument};
-
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::load(&[]).expect("tables load"))
-}
+use attache_model::{Document, Fact};
 
 fn code(text: &str, published: &str) -> Document {
-    engine().code(
-        &InputDocument {
-            id: Some("t".into()),
-            text: Some(text.into()),
-            published: Some(published.into()),
-            ..Default::default()
-        },
-        &CodeOptions::default(),
-    )
+    common::code(text, Some(published))
 }
 
 /// The facts of `indicator` as (subject, partner, period, value, unit).

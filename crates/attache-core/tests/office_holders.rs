@@ -6,14 +6,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use attache_core::{CodeOptions, Engine};
-use attache_dict::{Dictionaries, Leader};
-use attache_model::{Document, InputDocument};
+mod common;
 
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::load(&[]).expect("tables load"))
-}
+use attache_dict::{Dictionaries, Leader};
+use attache_model::Document;
 
 fn dict() -> &'static Dictionaries {
     static D: OnceLock<Dictionaries> = OnceLock::new();
@@ -21,15 +17,7 @@ fn dict() -> &'static Dictionaries {
 }
 
 fn code(text: &str, published: &str) -> Document {
-    engine().code(
-        &InputDocument {
-            id: Some("t".into()),
-            text: Some(text.into()),
-            published: Some(published.into()),
-            ..Default::default()
-        },
-        &CodeOptions::default(),
-    )
+    common::code(text, Some(published))
 }
 
 /// (country, code) of the first event's source.
