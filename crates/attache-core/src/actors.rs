@@ -1088,7 +1088,12 @@ impl<'a> Resolver<'a> {
                 && name_at[start].is_none()
                 && role_at[start].is_none()
             {
-                if let Some(full) = self.surname_holder(tok(start), false) {
+                // "the Bush administration": the noun after the name works as a title
+                let governing = matches!(
+                    lower(tok(start + 1)).as_str(),
+                    "administration" | "government" | "cabinet"
+                );
+                if let Some(full) = self.surname_holder(tok(start), governing) {
                     let leader = self.dict.leaders.iter().find(|l| l.name == full).cloned();
                     if let Some(leader) = leader {
                         let sp = tokens[start].span;
@@ -1134,11 +1139,13 @@ impl<'a> Resolver<'a> {
             .filter(|m| {
                 m.sentence == sentence && m.kind != MentionKind::Place && m.span.end <= person_at
             })
+            // a country, or a group or organization of one ("Rebels in the Ivory Coast")
             .find_map(|m| {
                 let a = &self.actors[m.actor];
-                (a.kind == ActorKind::Country)
+                (a.kind != ActorKind::Person)
                     .then(|| a.country.clone())
                     .flatten()
+                    .filter(|c| c.len() == 3)
             });
         // else the dateline's country, when the sentence names no other
         let names_other = self
@@ -1326,6 +1333,8 @@ impl<'a> Resolver<'a> {
     /// The CAMEO code of an actor as of `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None`
     /// for "now", the publication date unknown).
     pub fn code_at(&self, actor: usize, date: Option<&str>) -> Option<String> {
+        // a date with no year ("XXXX-WXX-2") says nothing about terms of office
+        let date = date.filter(|d| d.starts_with(|c: char| c.is_ascii_digit()));
         let a = &self.actors[actor];
         if let Some(code) = &a.org_code {
             return Some(code.clone());

@@ -766,3 +766,26 @@ fn we_in_a_quotation_is_its_speaker() {
         "{t:?}"
     );
 }
+
+#[test]
+fn an_administration_named_for_its_leader_and_a_country_in_a_group_name() {
+    let t = triples(&code(
+        "The Bush administration declared on Tuesday that China must drop its barriers.",
+        None,
+    ));
+    assert!(
+        t.iter()
+            .any(|(c, s, o)| c == "100" && s == "USA" && o == "CHN"),
+        "{t:?}"
+    );
+    let d = code(
+        "Rebels in Chad rejected an appeal from President Omar Abakar on Monday.",
+        Some("2019-05-02"),
+    );
+    let p = d
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Abakar"))
+        .expect("the president");
+    assert_eq!(p.country.as_deref(), Some("TCD"));
+}
