@@ -1139,10 +1139,11 @@ impl<'a> Resolver<'a> {
             .filter(|m| {
                 m.sentence == sentence && m.kind != MentionKind::Place && m.span.end <= person_at
             })
-            // a country, or a group or organization of one ("Rebels in the Ivory Coast")
+            // a country, or a group of one ("Rebels in the Ivory Coast"); not a company,
+            // whose country says little about who else the sentence names
             .find_map(|m| {
                 let a = &self.actors[m.actor];
-                (a.kind != ActorKind::Person)
+                matches!(a.kind, ActorKind::Country | ActorKind::Group)
                     .then(|| a.country.clone())
                     .flatten()
                     .filter(|c| c.len() == 3)
