@@ -12,7 +12,7 @@
 //! (`GOV` during the term, `ELI` after it), so one actor can carry different codes in
 //! different events.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use attache_dict::{Dictionaries, Role};
 use attache_model::ActorKind;
@@ -388,6 +388,32 @@ impl<'a> Resolver<'a> {
                 })
             })
             .then(|| full.clone())
+    }
+
+    /// "Walker said ..." in a story that never names Chile is not Chile's former foreign
+    /// minister: an office holder found by a bare surname keeps the office only when the
+    /// document names the holder's country some other way (or its dateline does).
+    pub fn drop_surnames_of_unnamed_countries(&mut self) {
+        let by_surname = |a: &ActorRec| a.rule.contains("by surname");
+        let mut named: HashSet<String> = self
+            .mentions
+            .iter()
+            .map(|m| &self.actors[m.actor])
+            .filter(|a| !by_surname(a))
+            .filter_map(|a| a.country.clone())
+            .collect();
+        if let Some(home) = &self.home_country {
+            named.insert(home.clone());
+        }
+        for a in self.actors.iter_mut() {
+            if by_surname(a) && a.country.as_ref().is_some_and(|c| !named.contains(c)) {
+                a.country = None;
+                a.sector = None;
+                a.leader = None;
+                a.rule
+                    .push_str("; dropped: the document names no country of theirs");
+            }
+        }
     }
 
     /// Reads one sentence's tokens into actor mentions.
@@ -1097,7 +1123,14 @@ impl<'a> Resolver<'a> {
                     let leader = self.dict.leaders.iter().find(|l| l.name == full).cloned();
                     if let Some(leader) = leader {
                         let sp = tokens[start].span;
-                        let rule = format!("office holder `{}` by surname", leader.name);
+                        let rule = if governing {
+                            format!(
+                                "office holder `{}` named with their government",
+                                leader.name
+                            )
+                        } else {
+                            format!("office holder `{}` by surname", leader.name)
+                        };
                         let a = self.leader_actor(&leader, former, rule, sp);
                         self.push_mention(
                             sp,

@@ -141,6 +141,7 @@ impl Engine {
         for (i, s) in sents.iter().enumerate() {
             resolver.sentence(&text, i, s.span, &s.tokens);
         }
+        resolver.drop_surnames_of_unnamed_countries();
 
         let (published, published_basis, published_reason) = published::decide(
             input,

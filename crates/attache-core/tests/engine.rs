@@ -694,7 +694,7 @@ fn names_open_no_events_and_participles_after_commas_share_the_subject() {
 fn a_family_name_first_is_no_given_name() {
     // "Kim" opens Kim Campbell's name, but is Kim Jong-un's family name
     let t = triples(&code(
-        "The White House said Trump would meet Kim in Singapore on June 12.",
+        "North Korea confirmed the summit. The White House said Trump would meet Kim in Singapore on June 12.",
         Some("2018-06-01"),
     ));
     assert!(t.iter().any(|(_, s, o)| s == "USA" && o == "PRK"), "{t:?}");
@@ -788,4 +788,30 @@ fn an_administration_named_for_its_leader_and_a_country_in_a_group_name() {
         .find(|a| a.name.contains("Abakar"))
         .expect("the president");
     assert_eq!(p.country.as_deref(), Some("TCD"));
+}
+
+#[test]
+fn a_bare_surname_needs_the_holders_country_named() {
+    // "Walker" is the surname of a Chilean foreign minister, but this story never names Chile
+    let d = code(
+        "DENVER, May 2 (Example) - Walker threatened the mayor before he announced he would retire.",
+        Some("2019-05-02"),
+    );
+    assert!(
+        d.actors.iter().all(|a| a.country.as_deref() != Some("CHL")),
+        "{:?}",
+        d.actors
+    );
+    // named with the country, the surname is the office holder
+    let d = code(
+        "SANTIAGO, May 2 (Example) - Walker criticized Peru on Monday.",
+        Some("2005-05-02"),
+    );
+    assert!(
+        d.actors
+            .iter()
+            .any(|a| a.country.as_deref() == Some("CHL") && a.name.contains("Walker")),
+        "{:?}",
+        d.actors
+    );
 }

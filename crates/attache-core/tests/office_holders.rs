@@ -36,7 +36,7 @@ fn first_source(d: &Document) -> (String, String) {
 #[test]
 fn a_foreign_minister_named_by_surname_is_gov_in_each_term_and_eli_between_and_after() {
     // Ramtane Lamamra was Algeria's foreign minister 2013-2017 and again 2021-2023.
-    let text = "Lamamra criticized Morocco on Monday.";
+    let text = "ALGIERS (Example) - Lamamra criticized Morocco on Monday.";
     let cases = [
         ("2015-06-10", "DZAGOV"),
         ("2019-06-12", "DZAELI"),
@@ -57,7 +57,7 @@ fn a_foreign_minister_named_by_surname_is_gov_in_each_term_and_eli_between_and_a
 fn the_office_follows_the_event_date_not_the_publication_date() {
     // Nasser Judeh was Jordan's foreign minister from 2009 to January 2017.
     let d = code(
-        "Judeh visited Egypt in March 2012. Judeh criticized Israel in 2020.",
+        "AMMAN (Example) - Judeh visited Egypt in March 2012. Judeh criticized Israel in 2020.",
         "2021-02-01",
     );
     let got: Vec<(String, String)> = d
