@@ -86,7 +86,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Clause> {
                     matches!(nt, "he" | "she" | "they" | "it" | "we")
                         || (nt.chars().next().is_some_and(char::is_uppercase)
                             && !nt.chars().all(|c| c.is_ascii_digit())
-                            && !matches!(nt, "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"))
+                            && !crate::lexicon::is_calendar_word(nt))
                 }));
         if boundary_here && i > start {
             out.push(Clause {

@@ -27,7 +27,9 @@ use attache_time::{TimeExpr, TimexType};
 
 use crate::actors::{MentionKind, MentionRef};
 use crate::clauses::Clause;
-use crate::lexicon::{FUTURE_MARKERS, HYPOTHETICAL_MARKERS, NEGATING_VERBS, NEGATIONS};
+use crate::lexicon::{
+    FUTURE_MARKERS, HYPOTHETICAL_MARKERS, NEGATING_VERBS, NEGATIONS, SPEECH_VERBS,
+};
 use crate::Sent;
 
 #[derive(Debug, Clone)]
@@ -113,18 +115,6 @@ const CONTINUATION_CUES: &[&str] = &[
     "meanwhile",
     "next",
     "following",
-];
-/// Verbs of attribution ("..., officials said").
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "reported",
-    "according",
-    "added",
-    "stated",
-    "announced",
-    "quoted",
 ];
 const PREPOSITIONS: &[&str] = &[
     "in", "by", "to", "with", "from", "of", "for", "at", "on", "into", "against", "between",

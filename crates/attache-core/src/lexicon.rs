@@ -79,6 +79,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "announced",
     "reported",
     "according",
+    "quoted",
 ];
 
 /// Words that end a noun phrase in a subject search.
