@@ -1364,6 +1364,27 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// The sector an actor acts in when it is a party to an event: its own, or the government's
+    /// for a capital city ("Beijing warned Washington", "talks with Kabul"), which news uses
+    /// for the government seated there.
+    pub fn party_sector(&self, actor: usize) -> Option<String> {
+        let a = &self.actors[actor];
+        match (&a.kind, a.role.as_deref()) {
+            (ActorKind::Place, Some("capital")) => Some("GOV".to_string()),
+            _ => a.sector.clone(),
+        }
+    }
+
+    /// The CAMEO code of an actor as a party to an event dated `date`: its code then
+    /// ([`Self::code_at`]), with a capital city standing for its government.
+    pub fn party_code_at(&self, actor: usize, date: Option<&str>) -> Option<String> {
+        let a = &self.actors[actor];
+        match (&a.kind, a.role.as_deref(), &a.country) {
+            (ActorKind::Place, Some("capital"), Some(c)) => Some(format!("{c}GOV")),
+            _ => self.code_at(actor, date),
+        }
+    }
+
     /// The CAMEO code of an actor as of `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None`
     /// for "now", the publication date unknown).
     pub fn code_at(&self, actor: usize, date: Option<&str>) -> Option<String> {
@@ -1414,14 +1435,12 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// What stands in an event's country field for an organization: its own code for
-/// international organizations and armed non-state groups (`IGOUNO`, `IMGTAL`), else its
-/// country.
+/// What stands in an event's country field for an organization: its country when it has one
+/// (an armed group such as `IMGHMS` is a party of its home country, PSE, as ICEWS, POLECAT and
+/// the PLOVER gold code it; its own code stays in `code`), else its own code (international
+/// organizations and groups with no home: `IGOUNO`, `IMGALQ`).
 fn party_code(org: &attache_dict::Organization) -> String {
-    match &org.country {
-        Some(c) if !org.code.starts_with("IMG") => c.clone(),
-        _ => org.code.clone(),
-    }
+    org.country.clone().unwrap_or_else(|| org.code.clone())
 }
 
 /// Whether a TIMEX date (or the start of a range) falls within a term of office.

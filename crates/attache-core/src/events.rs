@@ -896,8 +896,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                     || (*a >= 2
                                         && words[*a - 2] == "in"
                                         && DIRECTION_WORDS.contains(&words[*a - 1].as_str())));
+                            // "talks with Kabul": a capital outside "in" is its government,
+                            // a party even to a group of its own country
                             let own_country = source_country.is_some()
-                                && inp.actors_country(inp.mentions[*mi].actor) == source_country;
+                                && inp.actors_country(inp.mentions[*mi].actor) == source_country
+                                && !(inp.capital_mention(*mi) && *a > 0 && words[*a - 1] == "with");
                             !place || !(where_it_happened || own_country)
                         })
                         .map(|x| x.0);

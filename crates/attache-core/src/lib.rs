@@ -162,7 +162,9 @@ impl Engine {
             text: &text,
             actor_countries: resolver.actors.iter().map(|a| a.country.clone()).collect(),
             actor_roles: resolver.actors.iter().map(|a| a.role.clone()).collect(),
-            actor_sectors: resolver.actors.iter().map(|a| a.sector.clone()).collect(),
+            actor_sectors: (0..resolver.actors.len())
+                .map(|i| resolver.party_sector(i))
+                .collect(),
             actor_is_person: resolver
                 .actors
                 .iter()
@@ -197,7 +199,8 @@ impl Engine {
         let event_codes = events
             .iter()
             .map(|e| {
-                let at = |a: Option<usize>| a.and_then(|a| resolver.code_at(a, e.date.as_deref()));
+                let at =
+                    |a: Option<usize>| a.and_then(|a| resolver.party_code_at(a, e.date.as_deref()));
                 (at(e.source), at(e.target))
             })
             .collect();

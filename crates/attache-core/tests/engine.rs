@@ -785,3 +785,34 @@ fn a_bare_surname_needs_the_holders_country_named() {
         d.actors
     );
 }
+
+#[test]
+fn an_armed_group_is_a_party_of_its_home_country_and_a_capital_stands_for_its_government() {
+    let d = code(
+        "The Taliban pulled out of talks with Kabul on Monday. Hamas fired rockets at Israel. Beijing warned Washington against arms sales.",
+        Some("2020-01-08"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "16", "AFG", "AFG"), "{t:?}");
+    assert!(coded(&t, "19", "PSE", "ISR"), "{t:?}");
+    let codes = |root: &str| {
+        d.events
+            .iter()
+            .find(|e| e.cameo.starts_with(root))
+            .map(|e| {
+                let c = |p: &Option<attache_model::Party>| {
+                    p.as_ref().and_then(|p| p.code.clone()).unwrap_or_default()
+                };
+                (c(&e.source), c(&e.target))
+            })
+    };
+    // the group keeps its own code; the capital is the government seated there
+    assert_eq!(codes("16"), Some(("IMGTAL".into(), "AFGGOV".into())));
+    assert_eq!(codes("13"), Some(("CHNGOV".into(), "USAGOV".into())));
+    // a capital where something happened is a place, not a party
+    let d = code(
+        "Air Astana launched direct flights between Astana and Seoul.",
+        Some("2025-07-25"),
+    );
+    assert!(coded(&triples(&d), "06", "KAZ", "KOR"), "{:?}", triples(&d));
+}
