@@ -194,6 +194,9 @@ struct Match {
 pub struct EventRec {
     pub source: Option<usize>,
     pub target: Option<usize>,
+    /// Whether the source and the target stand for the country where the event happened (a
+    /// place taken for its country, never for the government a capital may stand for).
+    pub located: (bool, bool),
     pub code: String,
     pub date: Option<String>,
     pub date_source: &'static str,
@@ -273,6 +276,70 @@ impl EventInput<'_> {
     fn actors_country(&self, actor: usize) -> Option<String> {
         self.actor_countries.get(actor).cloned().flatten()
     }
+}
+
+/// Perpetrators news names only by weapon or as unknown people: an act of violence by one
+/// of them is coded to the country where it happened.
+const UNNAMED_PERPETRATORS: &[&str] = &[
+    "bomb",
+    "bombs",
+    "bombing",
+    "bombings",
+    "bomber",
+    "bombers",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "device",
+    "mine",
+    "landmine",
+    "minefield",
+    "gunmen",
+    "gunman",
+    "assailants",
+    "attackers",
+    "militants",
+    "insurgents",
+    "grenade",
+    "mortar",
+    "sniper",
+];
+
+/// Where an act of violence in clause `cl` happened: the first country or place named after
+/// "in", "near", "outside", "at" or "of" ("the Iraqi city of Basra"), in its actor index.
+fn violence_place(
+    inp: &EventInput,
+    ments: &[(usize, usize, usize)],
+    words: &[String],
+    cl: Clause,
+) -> Option<usize> {
+    ments
+        .iter()
+        .filter(|(_, a, _)| *a > cl.start && *a < cl.end)
+        .filter(|(mi, _, _)| {
+            let m = &inp.mentions[*mi];
+            let country_or_place = m.kind == MentionKind::Place
+                || (m.kind == MentionKind::Actor
+                    && !inp.actor_is_person.get(m.actor).copied().unwrap_or(true));
+            country_or_place && inp.actors_country(m.actor).is_some_and(|c| c.len() == 3)
+        })
+        .find(|(mi, a, b)| {
+            let before = |k: usize| words[*a - k].as_str();
+            let prep = |w: &str| matches!(w, "in" | "near" | "outside" | "at" | "of");
+            // a country or place, not a group ("Afghan troops") named after the preposition
+            let roleless = inp.mentions[*mi].kind == MentionKind::Place
+                || inp
+                    .actor_sectors
+                    .get(inp.mentions[*mi].actor)
+                    .is_none_or(Option::is_none);
+            (roleless
+                && (prep(before(1))
+                    || (*a >= 2 && prep(before(2)) && DIRECTION_WORDS.contains(&before(1)))))
+                // "policemen in Nigeria": a group named with its place
+                || words[*a..*b].iter().any(|w| w == "in")
+        })
+        .map(|(mi, _, _)| inp.mentions[*mi].actor)
 }
 
 /// Words after which a verb's bare form is a verb ("will visit", "to visit", "did not visit").
@@ -1180,6 +1247,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     }
                 }
                 let targetless_ok = pat.expect.as_deref().is_some_and(|e| e.ends_with(">-"));
+                let (mut src_located, mut tgt_located) = (false, false);
                 // "Thousands protested in Serbia": a domestic event of the place's country
                 let src_actor = src_actor.or_else(|| {
                     if !targetless_ok {
@@ -1189,23 +1257,57 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         *a > 0 && *a > cl.start && *a < cl.end && words[*a - 1] == "in"
                     })?;
                     how.push("source: the country where it happened".into());
+                    src_located = true;
                     Some(actor_of(loc.0))
                 });
+                // "A roadside bomb near Samarra killed a U.S. soldier", "gunmen killed five
+                // policemen in northern Nigeria": violence whose perpetrator the text names
+                // only by its weapon or as unknown men is coded to the country where it
+                // happened, as are victims of no named country ("killed 23 people in Tel Aviv")
+                let violent = matches!(&pat.code[..2], "18" | "19" | "20");
+                let place_of_violence = violent
+                    .then(|| violence_place(inp, &ments, &words, *cl))
+                    .flatten();
+                let src_actor = src_actor.or_else(|| {
+                    let unnamed = words[cl.start..cl.end]
+                        .iter()
+                        .any(|w| UNNAMED_PERPETRATORS.contains(&w.to_lowercase().as_str()));
+                    let p = place_of_violence.filter(|_| unnamed)?;
+                    how.push(
+                        "source: an unnamed perpetrator, the country where it happened".into(),
+                    );
+                    src_located = true;
+                    Some(p)
+                });
+                if src_located && tgt_actor.is_some() && tgt_actor == place_of_violence {
+                    // "gunmen killed five policemen in Nigeria": the place is both
+                    tgt_located = true;
+                }
+                if tgt_actor.is_none() && !targetless_ok {
+                    if let Some(p) = place_of_violence {
+                        tgt_actor = Some(p);
+                        tgt_located = true;
+                        how.push("target: victims of no named country, where it happened".into());
+                    }
+                }
                 let Some(src_actor) = src_actor else { continue };
                 // an actor of no known country or organization codes as nothing useful
                 if inp.actors_country(src_actor).is_none() {
                     continue;
                 }
-                if tgt_actor == Some(src_actor) && !targetless_ok {
+                // a bombing in Kabul with no named perpetrator or victim is Afghanistan's own
+                if tgt_actor == Some(src_actor) && !targetless_ok && !(src_located && tgt_located) {
                     tgt_actor = None;
                 }
                 // a domestic event ("Thousands protested in Serbia") is the country's own
                 if tgt_actor.is_none() && targetless_ok {
-                    tgt_actor = ments
+                    let in_place = ments
                         .iter()
                         .find(|(_, a, _)| *a > cl.start && *a < cl.end && words[*a - 1] == "in")
                         .map(|x| actor_of(x.0))
-                        .filter(|&t| inp.actors_country(t).is_some())
+                        .filter(|&t| inp.actors_country(t).is_some());
+                    tgt_located = in_place.is_some() || src_located;
+                    tgt_actor = in_place
                         // else the source's own country ("the government lifted the curfew");
                         // an international organization or armed group has none, and a
                         // statement (root 01) is no domestic event
@@ -1362,6 +1464,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 events.push(EventRec {
                     source: Some(src_actor),
                     target: tgt_actor,
+                    located: (src_located, tgt_located),
                     code,
                     date,
                     date_source,

@@ -199,9 +199,15 @@ impl Engine {
         let event_codes = events
             .iter()
             .map(|e| {
-                let at =
-                    |a: Option<usize>| a.and_then(|a| resolver.party_code_at(a, e.date.as_deref()));
-                (at(e.source), at(e.target))
+                // a party taken from where the event happened is its country, not the
+                // government a capital stands for nor the group named there
+                let at = |a: Option<usize>, located: bool| {
+                    a.and_then(|a| match located {
+                        true => resolver.actors[a].country.clone(),
+                        false => resolver.party_code_at(a, e.date.as_deref()),
+                    })
+                };
+                (at(e.source, e.located.0), at(e.target, e.located.1))
             })
             .collect();
         let actor_codes_now: Vec<Option<String>> = (0..resolver.actors.len())

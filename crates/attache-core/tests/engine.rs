@@ -816,3 +816,29 @@ fn an_armed_group_is_a_party_of_its_home_country_and_a_capital_stands_for_its_go
     );
     assert!(coded(&triples(&d), "06", "KAZ", "KOR"), "{:?}", triples(&d));
 }
+
+#[test]
+fn violence_by_unnamed_perpetrators_is_coded_to_where_it_happened() {
+    let d = code(
+        "A car bomb killed at least 12 people in Kabul on Tuesday. Two Palestinian suicide bombers killed 23 people in Tel Aviv on Sunday.",
+        Some("2019-01-10"),
+    );
+    let t = triples(&d);
+    // no named perpetrator or victim: the country's own violence, coded to the country and
+    // not to the government its capital stands for
+    assert!(coded(&t, "1", "AFG", "AFG"), "{t:?}");
+    let kabul = d
+        .events
+        .iter()
+        .find(|e| country(&e.source) == "AFG")
+        .unwrap();
+    assert_eq!(
+        kabul.source.as_ref().and_then(|p| p.code.as_deref()),
+        Some("AFG")
+    );
+    // victims of no named country are of the place
+    assert!(coded(&t, "19", "PSE", "ISR"), "{t:?}");
+    // an unknown person's act names no perpetrator's country
+    let d = code("Smith killed two people in Kabul.", Some("2019-01-10"));
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+}
