@@ -722,6 +722,7 @@ impl<'a> Resolver<'a> {
                         _ => ActorKind::Group,
                     };
                     let name = text[pspan.start..tokens[end_tok - 1].span.end].to_string();
+                    let noun = text[tokens[k].span.start..tokens[end_tok - 1].span.end].to_string();
                     // "the Kazakhstan Embassy in Seoul": the organization is Kazakhstan's.
                     let a = self.intern(
                         ActorRec::titled(
@@ -735,6 +736,32 @@ impl<'a> Resolver<'a> {
                         span_all,
                     );
                     self.push_mention(span_all, a, sentence, MentionKind::Actor, false);
+                    // "French and Egyptian warships", "Russian, Turkish and Iranian troops":
+                    // country adjectives coordinated before this one share its noun
+                    let mut first = pspan.start;
+                    while let Some(pm) = self.mentions.iter().rposition(|x| {
+                        x.sentence == sentence
+                            && x.kind == MentionKind::Modifier
+                            && x.span.end < first
+                            && matches!(text[x.span.end..first].trim(), "and" | ",")
+                    }) {
+                        let adj = self.mentions[pm].span;
+                        let country = self.actors[self.mentions[pm].actor].country.clone();
+                        let other = self.intern(
+                            ActorRec::titled(
+                                format!("{} {noun}", &text[adj.start..adj.end]),
+                                country,
+                                kind,
+                                &role,
+                                former,
+                                format!("coordinated country adjective + `{}`", role.phrase),
+                            ),
+                            adj,
+                        );
+                        self.mentions[pm].actor = other;
+                        self.mentions[pm].kind = MentionKind::Actor;
+                        first = adj.start;
+                    }
                     i = end_tok;
                     continue;
                 }

@@ -857,6 +857,20 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         how.push("pronoun: the last person named".into());
                     }
                 }
+                // "A camp for Congolese refugees was attacked", "the homes of Palestinian
+                // families were demolished": what a passive befell is who it befell
+                if subject.is_empty() && !subject_fixed && passive {
+                    if let Some(x) = before.iter().rev().find(|(_, a, _)| {
+                        *a > cl.start
+                            && matches!(words[*a - 1].as_str(), "of" | "for")
+                            && !words[cl.start..*a - 1]
+                                .iter()
+                                .any(|w| matches!(w.as_str(), "," | "that" | "which" | "who"))
+                    }) {
+                        subject.push(x.0);
+                        how.push("passive: the people its subject belongs to".into());
+                    }
+                }
                 // '"We will respond," Lavrov said': "we" or "I" in a quotation is its speaker
                 if subject.is_empty()
                     && !subject_fixed

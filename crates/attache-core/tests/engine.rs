@@ -842,3 +842,34 @@ fn violence_by_unnamed_perpetrators_is_coded_to_where_it_happened() {
     let d = code("Smith killed two people in Kabul.", Some("2019-01-10"));
     assert!(d.events.is_empty(), "{:?}", triples(&d));
 }
+
+#[test]
+fn coordinated_country_adjectives_share_their_noun() {
+    let d = code(
+        "Indian and Chinese soldiers clashed in the Galwan Valley on Monday. The Turkish and Greek sides agreed to share information.",
+        Some("2020-06-17"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "19", "IND", "CHN"), "{t:?}");
+    assert!(coded(&t, "03", "TUR", "GRC"), "{t:?}");
+    let indian = d
+        .actors
+        .iter()
+        .find(|a| a.country.as_deref() == Some("IND"));
+    assert_eq!(indian.and_then(|a| a.code.as_deref()), Some("INDMIL"));
+}
+
+#[test]
+fn a_passive_befalls_the_people_its_subject_belongs_to() {
+    let d = code(
+        "A camp for Congolese refugees was attacked by Burundian militiamen.",
+        Some("2019-01-06"),
+    );
+    assert!(coded(&triples(&d), "19", "BDI", "COD"), "{:?}", triples(&d));
+    // a subject after a comma is no part of the passive's subject
+    let d = code(
+        "After talks with Russia, the plan was rejected.",
+        Some("2019-01-06"),
+    );
+    assert!(!coded(&triples(&d), "12", "-", "RUS"), "{:?}", triples(&d));
+}
