@@ -306,17 +306,20 @@ const UNNAMED_PERPETRATORS: &[&str] = &[
     "sniper",
 ];
 
-/// Where an act of violence in clause `cl` happened: the first country or place named after
-/// "in", "near", "outside", "at" or "of" ("the Iraqi city of Basra"), in its actor index.
+/// Where an act of violence happened: the first country or place named between tokens
+/// `start` and `end` (the clause up to a closing attribution, whose "officials in Nairobi"
+/// are elsewhere) after "in", "near", "outside", "at" or "of" ("the Iraqi city of Basra"),
+/// in its actor index.
 fn violence_place(
     inp: &EventInput,
     ments: &[(usize, usize, usize)],
     words: &[String],
-    cl: Clause,
+    start: usize,
+    end: usize,
 ) -> Option<usize> {
     ments
         .iter()
-        .filter(|(_, a, _)| *a > cl.start && *a < cl.end)
+        .filter(|(_, a, _)| *a > start && *a < end)
         .filter(|(mi, _, _)| {
             let m = &inp.mentions[*mi];
             let country_or_place = m.kind == MentionKind::Place
@@ -979,9 +982,17 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                         && DIRECTION_WORDS.contains(&words[*a - 1].as_str())));
                             // "talks with Kabul": a capital outside "in" is its government,
                             // a party even to a group of its own country
+                            // "shelled Juba", "would blockade Paris": a place that a threat,
+                            // protest or force is aimed at is its target, in the source's own
+                            // country too
+                            // ("retook Mosul from the militants": from whom, not where)
+                            let aimed_at = *a == m.end
+                                && matches!(&pat.code[..2], "13" | "14" | "18" | "19" | "20")
+                                && !words[m.end..end_scan].iter().any(|w| w == "from");
                             let own_country = source_country.is_some()
                                 && inp.actors_country(inp.mentions[*mi].actor) == source_country
-                                && !(inp.capital_mention(*mi) && *a > 0 && words[*a - 1] == "with");
+                                && !(inp.capital_mention(*mi) && *a > 0 && words[*a - 1] == "with")
+                                && !aimed_at;
                             !place || !(where_it_happened || own_country)
                         })
                         .map(|x| x.0);
@@ -1011,12 +1022,21 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .or_else(|| {
                             ments
                                 .iter()
-                                .find(|(mi, a, _)| {
+                                .find(|(mi, a, b)| {
                                     *a > anchor
                                         && *a < end_scan
                                         && inp.mentions[*mi].kind == MentionKind::Modifier
                                         && inp.actors_country(inp.mentions[*mi].actor)
                                             != source_country
+                                        // "on the Thai border" says where, not against whom
+                                        && !(words.get(*b).is_some_and(|w| {
+                                            matches!(w.as_str(), "border" | "frontier")
+                                        }) && words[anchor..*a].iter().any(|w| {
+                                            matches!(
+                                                w.as_str(),
+                                                "on" | "near" | "along" | "at" | "across"
+                                            )
+                                        }))
                                 })
                                 .map(|x| x.0)
                         })
@@ -1215,9 +1235,16 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 };
                 let src_actor = source.map(actor_of);
                 let mut tgt_actor = target.map(actor_of);
+                // "shelled Aleppo": a place that protest or force is aimed at is the target as
+                // a place (its country), even in the source's own country
+                let place_aimed_at = target.is_some_and(|t| {
+                    inp.mentions[t].kind == MentionKind::Place
+                        && (m.target == Some(t)
+                            || ments.iter().any(|(x, a, _)| *x == t && *a == m.end))
+                }) && matches!(&pat.code[..2], "14" | "18" | "19" | "20");
                 // "Russia denied any involvement in the attack on Skripal": a target of the
                 // source's own country with no role of its own is no interaction partner
-                if let (Some(s), Some(t)) = (src_actor, tgt_actor) {
+                if let (Some(s), Some(t)) = (src_actor, tgt_actor.filter(|_| !place_aimed_at)) {
                     let same_country = inp.actors_country(s).is_some()
                         && inp.actors_country(s) == inp.actors_country(t);
                     let no_role = inp.actor_sectors.get(t).is_none_or(Option::is_none);
@@ -1261,7 +1288,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     }
                 }
                 let targetless_ok = pat.expect.as_deref().is_some_and(|e| e.ends_with(">-"));
-                let (mut src_located, mut tgt_located) = (false, false);
+                let (mut src_located, mut tgt_located) = (false, place_aimed_at);
                 // "Thousands protested in Serbia": a domestic event of the place's country
                 let src_actor = src_actor.or_else(|| {
                     if !targetless_ok {
@@ -1280,7 +1307,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 // happened, as are victims of no named country ("killed 23 people in Tel Aviv")
                 let violent = matches!(&pat.code[..2], "18" | "19" | "20");
                 let place_of_violence = violent
-                    .then(|| violence_place(inp, &ments, &words, *cl))
+                    .then(|| violence_place(inp, &ments, &words, cl.start, attribution_at))
                     .flatten();
                 let src_actor = src_actor.or_else(|| {
                     let unnamed = words[cl.start..cl.end]
@@ -1320,7 +1347,8 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         .find(|(_, a, _)| *a > cl.start && *a < cl.end && words[*a - 1] == "in")
                         .map(|x| actor_of(x.0))
                         .filter(|&t| inp.actors_country(t).is_some());
-                    tgt_located = in_place.is_some() || src_located;
+                    // the target is the country either way, not the source acting on itself
+                    tgt_located = true;
                     tgt_actor = in_place
                         // else the source's own country ("the government lifted the curfew");
                         // an international organization or armed group has none, and a

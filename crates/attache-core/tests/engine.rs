@@ -873,3 +873,25 @@ fn a_passive_befalls_the_people_its_subject_belongs_to() {
     );
     assert!(!coded(&triples(&d), "12", "-", "RUS"), "{:?}", triples(&d));
 }
+
+#[test]
+fn a_place_that_force_is_aimed_at_is_the_target() {
+    let d = code(
+        "Syrian government forces shelled Aleppo on Sunday, killing about 20 people, relief officials in Beirut said. Burmese troops captured a rebel stronghold on the Thai border.",
+        Some("2016-01-06"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "19", "SYR", "SYR"), "{t:?}");
+    // the attribution's place and a border named as a location are no targets
+    assert!(!t.iter().any(|(_, _, o)| o == "LBN" || o == "THA"), "{t:?}");
+    // a domestic event's target is the country, not the source acting on itself
+    let burma = d
+        .events
+        .iter()
+        .find(|e| country(&e.source) == "MMR")
+        .unwrap();
+    assert_eq!(
+        burma.target.as_ref().and_then(|p| p.code.as_deref()),
+        Some("MMR")
+    );
+}
