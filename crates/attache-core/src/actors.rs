@@ -459,6 +459,63 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A force led by a country, written `<Country>-led <force noun>` from token `i`: pushes
+    /// the country's military as its actor and returns the token after it.
+    fn led_force(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        names: &[Hit],
+        i: usize,
+        sentence: usize,
+    ) -> Option<usize> {
+        let tok = |k: usize| tokens.get(k).map(|t| t.text(text)).unwrap_or("");
+        // "Saudi-led" is one token, "U.S.-led" three ("U.S.", "-", "led")
+        let (country, next) = names.iter().find_map(|h| {
+            if h.span.start != tokens.get(i)?.span.start {
+                return None;
+            }
+            let c = h.entries.iter().find_map(|e| match e {
+                Entry::Country(c) | Entry::Adjective(c) => Some(c.clone()),
+                _ => None,
+            })?;
+            let last = (i..tokens.len()).find(|&e| tokens[e].span.end >= h.span.end)?;
+            let rest = &text[h.span.end..tokens[last].span.end];
+            if rest.eq_ignore_ascii_case("-led") {
+                Some((c, last + 1))
+            } else if rest.is_empty() && tok(last + 1) == "-" && tok(last + 2) == "led" {
+                Some((c, last + 3))
+            } else {
+                None
+            }
+        })?;
+        let noun = tok(next).to_ascii_lowercase();
+        if !matches!(
+            noun.as_str(),
+            "coalition" | "forces" | "force" | "troops" | "alliance" | "mission" | "military"
+        ) {
+            return None;
+        }
+        let sp = Span::new(tokens[i].span.start, tokens[next].span.end);
+        let a = self.intern(
+            ActorRec {
+                name: text[sp.start..sp.end].to_string(),
+                country: Some(country),
+                kind: ActorKind::Group,
+                role: Some(noun),
+                sector: Some("MIL".into()),
+                org_code: None,
+                former: false,
+                leader: None,
+                rule: "country-led force".into(),
+                mentions: vec![],
+            },
+            sp,
+        );
+        self.push_mention(sp, a, sentence, MentionKind::Actor, false);
+        Some(next + 1)
+    }
+
     fn read_sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {
         let names = self.gaz.names(text, span);
         let roles = self.gaz.roles(text, span);
@@ -500,6 +557,12 @@ impl<'a> Resolver<'a> {
 
         let mut i = 0;
         while i < n {
+            // "the Saudi-led coalition", "U.S.-led forces": a military force a country leads
+            // is that country's ("Iran-backed militias" are not Iran's, and stay unnamed)
+            if let Some(a) = self.led_force(text, tokens, &names, i, sentence) {
+                i = a;
+                continue;
+            }
             let mut start = i;
             let mut former = false;
             let mut j = i;

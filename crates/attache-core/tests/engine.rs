@@ -895,3 +895,22 @@ fn a_place_that_force_is_aimed_at_is_the_target() {
         Some("MMR")
     );
 }
+
+#[test]
+fn a_force_a_country_leads_is_its_military_and_one_it_backs_is_not() {
+    let d = code(
+        "The Saudi-led coalition launched air strikes on Houthi positions on Monday. The U.S.-led coalition killed 12 Islamic State fighters in Iraq. Iran-backed militias attacked the U.S. embassy in Baghdad on Tuesday.",
+        Some("2019-06-06"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "19", "SAU", "YEM"), "{t:?}");
+    assert!(coded(&t, "19", "USA", "IMGISI"), "{t:?}");
+    // militias named only by who backs them are of the place they act in
+    assert!(coded(&t, "19", "IRQ", "USA"), "{t:?}");
+    assert!(!t.iter().any(|(_, s, _)| s == "IRN"), "{t:?}");
+    let saudi = d
+        .actors
+        .iter()
+        .find(|a| a.country.as_deref() == Some("SAU"));
+    assert_eq!(saudi.and_then(|a| a.code.as_deref()), Some("SAUMIL"));
+}
