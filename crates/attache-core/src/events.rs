@@ -1250,7 +1250,17 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 let place_aimed_at = target.is_some_and(|t| {
                     inp.mentions[t].kind == MentionKind::Place
                         && (m.target == Some(t)
-                            || ments.iter().any(|(x, a, _)| *x == t && *a == m.end))
+                            || ments.iter().any(|(x, a, _)| {
+                                *x == t
+                                    && (*a == m.end
+                                        // "fired rockets at Jerusalem"
+                                        || (*a == m.end + 1
+                                            && matches!(
+                                                words[m.end].as_str(),
+                                                "at" | "on" | "into" | "against" | "toward"
+                                                    | "towards"
+                                            )))
+                            }))
                 }) && matches!(&pat.code[..2], "14" | "18" | "19" | "20");
                 // "Russia denied any involvement in the attack on Skripal": a target of the
                 // source's own country with no role of its own is no interaction partner

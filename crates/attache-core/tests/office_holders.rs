@@ -220,3 +220,105 @@ fn foreign_ministers_cover_the_g20_and_the_eu_in_2019() {
         "no foreign minister on 2019-03-01 for {missing:?}"
     );
 }
+
+/// The 193 member states of the United Nations (ISO alpha-3), and Serbia and Montenegro, a
+/// member from 2003 to 2006; a state counts on a date only inside its validity in
+/// data/geo/countries.tsv (Montenegro from 2006, South Sudan from 2011).
+const UN_MEMBERS: &[&str] = &[
+    "AFG", "ALB", "DZA", "AND", "AGO", "ATG", "ARG", "ARM", "AUS", "AUT", "AZE", "BHS", "BHR",
+    "BGD", "BRB", "BLR", "BEL", "BLZ", "BEN", "BTN", "BOL", "BIH", "BWA", "BRA", "BRN", "BGR",
+    "BFA", "BDI", "CPV", "KHM", "CMR", "CAN", "CAF", "TCD", "CHL", "CHN", "COL", "COM", "COG",
+    "CRI", "CIV", "HRV", "CUB", "CYP", "CZE", "PRK", "COD", "DNK", "DJI", "DMA", "DOM", "ECU",
+    "EGY", "SLV", "GNQ", "ERI", "EST", "SWZ", "ETH", "FJI", "FIN", "FRA", "GAB", "GMB", "GEO",
+    "DEU", "GHA", "GRC", "GRD", "GTM", "GIN", "GNB", "GUY", "HTI", "HND", "HUN", "ISL", "IND",
+    "IDN", "IRN", "IRQ", "IRL", "ISR", "ITA", "JAM", "JPN", "JOR", "KAZ", "KEN", "KIR", "KWT",
+    "KGZ", "LAO", "LVA", "LBN", "LSO", "LBR", "LBY", "LIE", "LTU", "LUX", "MDG", "MWI", "MYS",
+    "MDV", "MLI", "MLT", "MHL", "MRT", "MUS", "MEX", "FSM", "MCO", "MNG", "MNE", "MAR", "MOZ",
+    "MMR", "NAM", "NRU", "NPL", "NLD", "NZL", "NIC", "NER", "NGA", "MKD", "NOR", "OMN", "PAK",
+    "PLW", "PAN", "PNG", "PRY", "PER", "PHL", "POL", "PRT", "QAT", "KOR", "MDA", "ROU", "RUS",
+    "RWA", "KNA", "LCA", "VCT", "WSM", "SMR", "STP", "SAU", "SEN", "SRB", "SYC", "SLE", "SGP",
+    "SVK", "SVN", "SLB", "SOM", "ZAF", "SSD", "ESP", "LKA", "SDN", "SUR", "SWE", "CHE", "SYR",
+    "TJK", "THA", "TLS", "TGO", "TON", "TTO", "TUN", "TUR", "TKM", "TUV", "UGA", "UKR", "ARE",
+    "GBR", "TZA", "USA", "URY", "UZB", "VUT", "VEN", "VNM", "YEM", "ZMB", "ZWE", "SCG",
+];
+
+fn is_foreign_minister(l: &Leader) -> bool {
+    matches!(
+        l.office.as_str(),
+        "foreign minister" | "secretary of state" | "foreign secretary"
+    )
+}
+
+/// UN member states on `date` (by the validity in countries.tsv) with no holder of an office
+/// that `office` accepts on that date.
+fn members_without(date: &str, office: impl Fn(&Leader) -> bool) -> (usize, Vec<&'static str>) {
+    let d = dict();
+    let valid = |code: &str| {
+        d.countries.iter().any(|c| {
+            c.code == code
+                && c.valid_from.as_deref().is_none_or(|f| f <= date)
+                && c.valid_to.as_deref().is_none_or(|t| date <= t)
+        })
+    };
+    let held: HashSet<&str> = d
+        .leaders
+        .iter()
+        .filter(|l| office(l))
+        .filter(|l| attache_core::actors::in_term(date, l.start.as_deref(), l.end.as_deref()))
+        .map(|l| l.country.as_str())
+        .collect();
+    let members: Vec<&'static str> = UN_MEMBERS.iter().copied().filter(|c| valid(c)).collect();
+    let missing = members
+        .iter()
+        .copied()
+        .filter(|c| !held.contains(c))
+        .collect();
+    (members.len(), missing)
+}
+
+#[test]
+fn every_un_member_has_a_head_of_state_or_government_on_sample_dates() {
+    // San Marino's two captains regent change every six months and are not listed.
+    const NOT_LISTED: &[&str] = &["SMR"];
+    let known: HashSet<&str> = dict().countries.iter().map(|c| c.code.as_str()).collect();
+    let unknown: Vec<&&str> = UN_MEMBERS.iter().filter(|c| !known.contains(**c)).collect();
+    assert!(unknown.is_empty(), "not in countries.tsv: {unknown:?}");
+    for date in ["1995-06-01", "2005-06-01", "2012-06-01", "2019-06-01", "2020-06-01", "2025-06-01"] {
+        let (members, missing) = members_without(date, |l| {
+            !is_foreign_minister(l) && !l.country.starts_with("IGO")
+        });
+        let missing: Vec<&str> = missing
+            .into_iter()
+            .filter(|c| !NOT_LISTED.contains(c))
+            .collect();
+        assert!(members > 180, "{date}: only {members} members");
+        assert!(
+            missing.is_empty(),
+            "{date}: no head of state or government for {missing:?}"
+        );
+    }
+}
+
+// Thresholds this table reaches (raise them as foreign ministers are added).
+const FM_2005: usize = 100;
+const FM_2019: usize = 145;
+const FM_2025: usize = 130;
+
+#[test]
+fn most_un_members_have_a_foreign_minister_on_sample_dates() {
+    // the fewest members with a known foreign minister on each date
+    let want = [
+        ("2005-06-01", FM_2005),
+        ("2019-06-01", FM_2019),
+        ("2020-06-01", FM_2019),
+        ("2025-06-01", FM_2025),
+    ];
+    for (date, at_least) in want {
+        let (members, missing) = members_without(date, is_foreign_minister);
+        let held = members - missing.len();
+        assert!(
+            held >= at_least,
+            "{date}: {held} of {members} members have a foreign minister (want {at_least}); missing {missing:?}"
+        );
+    }
+}
