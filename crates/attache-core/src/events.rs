@@ -1351,6 +1351,32 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         how.push("target: victims of no named country, where it happened".into());
                     }
                 }
+                // "made a surprise visit to U.S. troops in Iraq": a visit to one's own people
+                // abroad is a visit to the country they are in
+                if matches!(&pat.code[..3], "042" | "043") {
+                    if let (Some(s), Some(t)) = (src_actor, tgt_actor) {
+                        let own = inp.actors_country(s).is_some()
+                            && inp.actors_country(s) == inp.actors_country(t);
+                        let host = ments
+                            .iter()
+                            .filter(|(_, a, _)| *a > anchor && *a < attribution_at)
+                            .find(|(mi, a, _)| {
+                                let before = |k: usize| words[*a - k].as_str();
+                                (before(1) == "in"
+                                    || (*a >= 2
+                                        && before(2) == "in"
+                                        && DIRECTION_WORDS.contains(&before(1))))
+                                    && inp.actors_country(inp.mentions[*mi].actor).is_some_and(
+                                        |c| c.len() == 3 && Some(c) != inp.actors_country(s),
+                                    )
+                            });
+                        if let (true, Some(h)) = (own, host) {
+                            tgt_actor = Some(inp.mentions[h.0].actor);
+                            tgt_located = true;
+                            how.push("a visit to one's own people abroad: the host country".into());
+                        }
+                    }
+                }
                 let Some(src_actor) = src_actor else { continue };
                 // an actor of no known country or organization codes as nothing useful
                 if inp.actors_country(src_actor).is_none() {

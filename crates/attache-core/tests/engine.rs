@@ -914,3 +914,14 @@ fn a_force_a_country_leads_is_its_military_and_one_it_backs_is_not() {
         .find(|a| a.country.as_deref() == Some("SAU"));
     assert_eq!(saudi.and_then(|a| a.code.as_deref()), Some("SAUMIL"));
 }
+
+#[test]
+fn a_visit_to_ones_own_troops_abroad_is_a_visit_to_the_host_country() {
+    let d = code(
+        "President Donald Trump made a surprise visit to U.S. troops in Iraq on Wednesday.",
+        Some("2018-12-27"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "042", "USA", "IRQ"), "{t:?}");
+    assert!(!coded(&t, "042", "USA", "USA"), "{t:?}");
+}
