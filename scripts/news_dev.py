@@ -11,8 +11,9 @@ documents (or over the IDs given).
   --bin PATH   the binary (default: $ATTACHE_BIN, else $CARGO_TARGET_DIR/release/attache when
                CARGO_TARGET_DIR is set, else target/release/attache under the project root)
   --build      run `cargo build --release -p attache` first
-  --explain    per document: gold events missed (loose), gold events matched loosely but not
-               strictly (with what the system said), and false positives
+  --explain    per document: gold events missed (loose; with any system event on the same
+               sentence), gold events matched loosely but not strictly (with what the system
+               said), and false positives
   --json       print the figures as one JSON object as well
 
 The scorer lives in ../shared/eval (or $ATTACHE_SHARED/eval); when it is absent the script says
@@ -115,6 +116,10 @@ def explain(score, gold, doc):
             continue
         if j not in loose_taken:
             out.append(f"  FN   {describe_gold(g)}")
+            # what the system did say about that sentence, if anything: wrong parties or wrong root
+            near = [it for it in items if score.has_evidence(g, it, text)]
+            for it in near:
+                out.append(f"         same sentence: {describe_sys(it)}")
         elif j not in strict_taken:
             out.append(f"  STR  {describe_gold(g)}\n         system: {describe_sys(items[loose_taken[j]])}")
     for it, kind in zip(items, loose_kinds):
