@@ -202,3 +202,29 @@ fn explain_names_the_rules() {
     assert!(s.contains("pattern events.tsv:"), "{s}");
     assert!(s.contains("date from the clause"), "{s}");
 }
+
+#[test]
+fn untargeted_events_are_kept_only_when_asked() {
+    let d = tmpdir("untargeted");
+    let f = d.join("greece.txt");
+    std::fs::write(&f, "ATHENS, May 3 - Greece rejected the idea on Monday.\n").unwrap();
+    let events = |extra: &[&str]| {
+        let out = bin()
+            .args(["code", "--format", "jsonl", "--date", "2024-05-03"])
+            .args(extra)
+            .arg(&f)
+            .output()
+            .unwrap();
+        no_panic(&out);
+        assert!(out.status.success());
+        docs(&out)[0]["events"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(events(&[]).is_empty());
+    let kept = events(&["--untargeted-events"]);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0]["source"]["country"], "GRC");
+    assert!(kept[0]["target"].is_null(), "{kept:?}");
+}

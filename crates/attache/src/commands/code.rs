@@ -48,6 +48,10 @@ pub struct Args {
     /// Keep documents whose language is not English (coded as English text).
     #[arg(long)]
     pub all_languages: bool,
+    /// Keep events whose target the text does not name (as GDELT keeps them, with an empty
+    /// second actor); by default they are left out.
+    #[arg(long)]
+    pub untargeted_events: bool,
 }
 
 pub fn read_options(input: Option<InputKind>, all_languages: bool) -> ReadOptions {
@@ -67,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let engine = Engine::load(&args.dicts)?;
     let opts = CodeOptions {
         date: args.date,
-        ..Default::default()
+        untargeted_events: args.untargeted_events,
     };
     let read = read_options(args.input, args.all_languages);
     let stdout = std::io::stdout();
