@@ -278,6 +278,33 @@ impl EventInput<'_> {
     }
 }
 
+/// Whether the words from `k` (before `end`) are "the two countries", "both sides", "the two
+/// foreign ministers": a pair that stands for the last two countries named.
+fn names_a_pair(words: &[String], k: usize, end: usize) -> bool {
+    let pair_noun = |i: usize| {
+        i < end
+            && matches!(
+                words[i].as_str(),
+                "countries"
+                    | "sides"
+                    | "nations"
+                    | "governments"
+                    | "leaders"
+                    | "neighbours"
+                    | "neighbors"
+                    | "presidents"
+                    | "ministers"
+                    | "delegations"
+                    | "capitals"
+            )
+    };
+    match words[k].as_str() {
+        "both" => pair_noun(k + 1),
+        "two" => k > 0 && words[k - 1] == "the" && (pair_noun(k + 1) || pair_noun(k + 2)),
+        _ => false,
+    }
+}
+
 /// Perpetrators news names only by weapon or as unknown people: an act of violence by one
 /// of them is coded to the country where it happened.
 const UNNAMED_PERPETRATORS: &[&str] = &[
@@ -903,24 +930,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         how.push("`we`/`I` in a quotation: its speaker".into());
                     }
                 }
-                // "The two countries began talks": the last two countries named
+                // "The two countries began talks", "both sides agreed": the last two countries
+                // named
                 if subject.is_empty()
                     && !subject_fixed
-                    && words[cl.start..m.start].windows(3).any(|w| {
-                        w[0] == "the"
-                            && w[1] == "two"
-                            && matches!(
-                                w[2].as_str(),
-                                "countries"
-                                    | "sides"
-                                    | "nations"
-                                    | "governments"
-                                    | "leaders"
-                                    | "neighbours"
-                                    | "neighbors"
-                                    | "presidents"
-                            )
-                    })
+                    && (cl.start..m.start).any(|k| names_a_pair(&words, k, m.start))
                 {
                     let pair = inp.last_two_countries_before(toks[cl.start].span.start);
                     if pair.len() == 2 {
@@ -1180,6 +1194,37 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     let symmetric = ["03", "04", "05", "06", "08", "12", "19"]
                         .contains(&&pat.code[..2])
                         && !matches!(pat.code.as_str(), "039" | "045");
+                    // "met in Brasilia on the sidelines of a BRICS summit": an organization
+                    // whose meeting is the occasion is no party to the meeting of the subjects
+                    if subject.len() >= 2 && symmetric && m.target.is_none() {
+                        if let Some(t) = target {
+                            let occasion = ments.iter().any(|(x, a, _)| {
+                                *x == t
+                                    // "... brokered by Russia": a participle's agent
+                                    && words[anchor..*a].iter().any(|w| {
+                                        matches!(w.as_str(), "of" | "at" | "during" | "on" | "by")
+                                    })
+                                    && !words[anchor..*a].iter().any(|w| w == "with")
+                            });
+                            if occasion {
+                                target = None;
+                                how.push("an occasion, not a party, after the verb".into());
+                            }
+                        }
+                    }
+                    // "urged both sides to exercise restraint": the last two countries named
+                    if target.is_none()
+                        && !symmetric
+                        && (anchor + 1..attribution_at.min(cl.end))
+                            .any(|k| names_a_pair(&words, k, cl.end))
+                    {
+                        let pair = inp.last_two_countries_before(toks[cl.start].span.start);
+                        if pair.len() == 2 {
+                            target = Some(pair[0]);
+                            extra_targets = vec![pair[1]];
+                            how.push("`both sides`: the last two countries named".into());
+                        }
+                    }
                     if target.is_none() && subject.len() >= 2 && symmetric {
                         target = Some(subject[1]);
                         // "the leaders of Russia, Ukraine, France and Germany met": the first

@@ -925,3 +925,26 @@ fn a_visit_to_ones_own_troops_abroad_is_a_visit_to_the_host_country() {
     assert!(coded(&t, "042", "USA", "IRQ"), "{t:?}");
     assert!(!coded(&t, "042", "USA", "USA"), "{t:?}");
 }
+
+#[test]
+fn both_sides_and_the_two_ministers_are_the_last_two_countries_named() {
+    let d = code(
+        "Indian Foreign Minister Subrahmanyam Jaishankar criticized his Chinese counterpart Wang Yi on Wednesday. The two ministers spoke by telephone. Both sides agreed to cool the situation. Antonio Guterres urged both sides to exercise restraint.",
+        Some("2020-06-17"),
+    );
+    let t = triples(&d);
+    assert!(
+        coded(&t, "03", "IND", "CHN") || coded(&t, "03", "CHN", "IND"),
+        "{t:?}"
+    );
+    assert!(coded(&t, "02", "IGOUNO", "IND"), "{t:?}");
+    assert!(coded(&t, "02", "IGOUNO", "CHN"), "{t:?}");
+    // a summit on whose sidelines two leaders meet is no party to their meeting
+    let d = code(
+        "India's Modi and China's Xi last met in Brasilia in November on the sidelines of a BRICS summit.",
+        Some("2020-06-17"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "04", "IND", "CHN"), "{t:?}");
+    assert!(!t.iter().any(|(_, _, o)| o.starts_with("IGO")), "{t:?}");
+}
