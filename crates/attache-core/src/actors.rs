@@ -1252,15 +1252,43 @@ impl<'a> Resolver<'a> {
                 let a = &self.actors[m.actor];
                 a.country.is_none() && a.kind == ActorKind::Person && a.role.is_some()
             })
-            .map(|m| m.span.start);
-        let Some(person_at) = first_person else {
+            .map(|m| (m.span.start, m.actor));
+        let Some((person_at, person)) = first_person else {
             return;
         };
+        // "... after President Donald Trump recognised opposition leader Juan Guaido": a
+        // person of known country between them makes the country someone else's business
+        let person_between = |from: usize| {
+            self.mentions.iter().any(|m| {
+                m.sentence == sentence
+                    && m.span.start >= from
+                    && m.span.end <= person_at
+                    && self.actors[m.actor].kind == ActorKind::Person
+                    && self.actors[m.actor].country.is_some()
+            })
+        };
+        // an opposition leader, lawmaker or judge of no named country is the dateline's
+        let domestic_role = matches!(
+            self.actors[person].sector.as_deref(),
+            Some("OPP" | "LEG" | "JUD")
+        );
+        if domestic_role {
+            if let Some(home) = self.home_country.clone() {
+                let rec = &mut self.actors[person];
+                rec.country = Some(home);
+                rec.rule
+                    .push_str("; country from the dateline (a domestic office)");
+                return;
+            }
+        }
         let first_country = self
             .mentions
             .iter()
             .filter(|m| {
-                m.sentence == sentence && m.kind != MentionKind::Place && m.span.end <= person_at
+                m.sentence == sentence
+                    && m.kind != MentionKind::Place
+                    && m.span.end <= person_at
+                    && !person_between(m.span.end)
             })
             // a country, or a group of one ("Rebels in the Ivory Coast"); not a company,
             // whose country says little about who else the sentence names

@@ -79,7 +79,17 @@ pub fn parse(text: &str, places: &PlaceIndex) -> Option<Dateline> {
     let mut parts = head.split(',').map(str::trim);
     let place_raw = parts.next()?;
     let letters: Vec<char> = place_raw.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() || letters.iter().any(|c| c.is_lowercase()) || place_raw.len() > 40 {
+    if letters.is_empty() || place_raw.len() > 40 {
+        return None;
+    }
+    // "CARACAS, Jan 24 (Reuters) -" is upper case; "Caracas, 24 January 2019 —" is a
+    // dateline only when its place is one we know
+    if letters.iter().any(|c| c.is_lowercase())
+        && (places.country(&title_case(place_raw)).is_none()
+            || !place_raw.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || w == "de" || w == "al"
+            }))
+    {
         return None;
     }
     let mut month = None;

@@ -948,3 +948,21 @@ fn both_sides_and_the_two_ministers_are_the_last_two_countries_named() {
     assert!(coded(&t, "04", "IND", "CHN"), "{t:?}");
     assert!(!t.iter().any(|(_, _, o)| o.starts_with("IGO")), "{t:?}");
 }
+
+#[test]
+fn a_title_case_dateline_of_a_known_place_and_a_domestic_office_of_its_country() {
+    let d = code(
+        "Caracas, 24 January 2019 — Venezuelan President Nicolas Maduro broke off relations with the United States after President Donald Trump recognised opposition leader Juan Guaido as interim president.",
+        Some("2019-01-24"),
+    );
+    assert_eq!(
+        d.dateline.as_ref().and_then(|p| p.country.as_deref()),
+        Some("VEN")
+    );
+    let guaido = d.actors.iter().find(|a| a.name.contains("Guaido")).unwrap();
+    assert_eq!(guaido.code.as_deref(), Some("VENOPP"));
+    assert!(coded(&triples(&d), "05", "USA", "VEN"), "{:?}", triples(&d));
+    // a sentence that merely opens with a name and a dash has no dateline
+    let d = code("Trump - who spoke first - left early.", Some("2019-01-24"));
+    assert!(d.dateline.is_none());
+}
