@@ -252,25 +252,35 @@ impl EventInput<'_> {
             .map(|(mi, _)| mi)
     }
 
-    /// The mentions of the last two different countries named before byte `at`, in text
-    /// order: what "the two countries" refers to.
+    /// What "the two countries" or "both sides" refers to: of the countries named before byte
+    /// `at`, the two named most often (the story's two sides), the later named first on a
+    /// tie; one mention of each (its last), in text order.
     fn last_two_countries_before(&self, at: usize) -> Vec<usize> {
-        let mut seen: Vec<(usize, String)> = Vec::new();
-        for (mi, x) in self.mentions.iter().enumerate().rev() {
+        // (country, mentions, last mention index)
+        let mut seen: Vec<(String, usize, usize)> = Vec::new();
+        for (mi, x) in self.mentions.iter().enumerate() {
             if x.span.end > at || x.kind == MentionKind::Place {
                 continue;
             }
             let Some(c) = self.actors_country(x.actor).filter(|c| c.len() == 3) else {
                 continue;
             };
-            if !seen.iter().any(|(_, s)| s == &c) {
-                seen.push((mi, c));
-            }
-            if seen.len() == 2 {
-                break;
+            match seen.iter_mut().find(|(s, _, _)| s == &c) {
+                Some(e) => {
+                    e.1 += 1;
+                    e.2 = mi;
+                }
+                None => seen.push((c, 1, mi)),
             }
         }
-        seen.into_iter().rev().map(|(mi, _)| mi).collect()
+        seen.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
+        let mut pair: Vec<usize> = seen.iter().take(2).map(|e| e.2).collect();
+        pair.sort_unstable();
+        if pair.len() == 2 {
+            pair
+        } else {
+            Vec::new()
+        }
     }
 
     fn actors_country(&self, actor: usize) -> Option<String> {

@@ -966,3 +966,15 @@ fn a_title_case_dateline_of_a_known_place_and_a_domestic_office_of_its_country()
     let d = code("Trump - who spoke first - left early.", Some("2019-01-24"));
     assert!(d.dateline.is_none());
 }
+
+#[test]
+fn both_sides_are_the_two_countries_the_story_names_most() {
+    let d = code(
+        "India said Pakistan must act against militants. Pakistan rejected India's claims. Trump praised his summit with North Korea. China urged both sides to show restraint.",
+        Some("2019-02-28"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "02", "CHN", "IND"), "{t:?}");
+    assert!(coded(&t, "02", "CHN", "PAK"), "{t:?}");
+    assert!(!coded(&t, "02", "CHN", "PRK"), "{t:?}");
+}
