@@ -288,6 +288,51 @@ impl EventInput<'_> {
     }
 }
 
+/// Nouns for acts of force: "condemned the attacks" refers to the story's last such act.
+const VIOLENT_EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "bombing",
+    "bombings",
+    "killing",
+    "killings",
+    "poisoning",
+    "shelling",
+    "invasion",
+    "raid",
+    "raids",
+    "incursion",
+    "offensive",
+    "assault",
+];
+
+/// The event noun that opens the object at token `from` ("the attacks", "Sunday's missile
+/// strike", "the move"), if the object is one.
+fn event_noun_object(words: &[String], from: usize, end: usize) -> Option<&'static str> {
+    const OTHER_EVENT_NOUNS: &[&str] = &["move", "decision", "speech", "remarks", "comments"];
+    if from >= end
+        || !matches!(
+            words[from].as_str(),
+            "the" | "this" | "these" | "that" | "its"
+        )
+    {
+        return None;
+    }
+    // up to two modifiers before the noun ("the missile attacks", "the deadly air strike")
+    (from + 1..end.min(from + 4)).find_map(|k| {
+        let w = words[k].as_str();
+        VIOLENT_EVENT_NOUNS
+            .iter()
+            .chain(OTHER_EVENT_NOUNS)
+            .find(|n| **n == w)
+            .copied()
+    })
+}
+
 /// Whether the words from `k` (before `end`) are "the two countries", "both sides", "the two
 /// foreign ministers": a pair that stands for the last two countries named.
 fn names_a_pair(words: &[String], k: usize, end: usize) -> bool {
@@ -1359,6 +1404,40 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         }) {
                             tgt_actor = prev.source;
                             how.push("responsive verb: target is who addressed the source".into());
+                        }
+                    }
+                }
+                // "Merkel condemned the attacks", "Beijing dismissed the speech": an object
+                // that is an earlier event of the story names who did it
+                if tgt_actor.is_none()
+                    && matches!(&pat.code[..2], "01" | "02" | "10" | "11" | "12" | "13")
+                {
+                    if let (Some(sa), Some(noun)) =
+                        (src_actor, event_noun_object(&words, m.end, cl.end))
+                    {
+                        // the story's lead act of force ("the attacks" a lead reports,
+                        // not a background strike told later); else its last event
+                        let violent = VIOLENT_EVENT_NOUNS.contains(&noun);
+                        let other_party = |e: &&EventRec| {
+                            e.source.is_some_and(|s| {
+                                s != sa
+                                    && inp.actors_country(s).is_some()
+                                    && inp.actors_country(s) != inp.actors_country(sa)
+                            })
+                        };
+                        let prev = if violent {
+                            events
+                                .iter()
+                                .filter(other_party)
+                                .find(|e| e.code.as_str() >= "14")
+                        } else {
+                            events.iter().rev().find(other_party)
+                        };
+                        if let Some(p) = prev {
+                            tgt_actor = p.source;
+                            how.push(format!(
+                                "object `the {noun}`: who did the story's last such event"
+                            ));
                         }
                     }
                 }

@@ -978,3 +978,14 @@ fn both_sides_are_the_two_countries_the_story_names_most() {
     assert!(coded(&t, "02", "CHN", "PAK"), "{t:?}");
     assert!(!coded(&t, "02", "CHN", "PRK"), "{t:?}");
 }
+
+#[test]
+fn condemning_the_attacks_targets_who_made_the_storys_attack() {
+    let d = code(
+        "Iran fired missiles at U.S. troops in Iraq on Wednesday. The strikes followed a U.S. drone strike that killed Qassem Soleimani. German Chancellor Angela Merkel condemned the attacks in the strongest terms.",
+        Some("2020-01-08"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "11", "DEU", "IRN"), "{t:?}");
+    assert!(!coded(&t, "11", "DEU", "USA"), "{t:?}");
+}
