@@ -393,6 +393,33 @@ impl<'a> Resolver<'a> {
     /// "Walker said ..." in a story that never names Chile is not Chile's former foreign
     /// minister: an office holder found by a bare surname keeps the office only when the
     /// document names the holder's country some other way (or its dateline does).
+    /// The country a story's unnamed groups ("police", "the opposition") belong to: the
+    /// dateline's, unless the story names another country at least twice as often and three
+    /// times or more (a story datelined SOCHI about Belarus); with no dateline, none.
+    pub fn story_country(&self, text: &str, dateline_country: Option<String>) -> Option<String> {
+        let home = dateline_country?;
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for h in self.gaz.names(text, Span::new(0, text.len())) {
+            let c = h.entries.iter().find_map(|e| match e {
+                Entry::Country(c) | Entry::Adjective(c) => Some(c.clone()),
+                Entry::Place(p) => self.dict.places[*p].country.clone(),
+                _ => None,
+            });
+            if let Some(c) = c.filter(|c| c.len() == 3) {
+                match counts.iter_mut().find(|(x, _)| *x == c) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((c, 1)),
+                }
+            }
+        }
+        let of = |c: &str| counts.iter().find(|(x, _)| x == c).map_or(0, |e| e.1);
+        let top = counts.iter().max_by_key(|(_, n)| *n);
+        match top {
+            Some((c, n)) if *c != home && *n >= 3 && *n >= 2 * of(&home) => Some(c.clone()),
+            _ => Some(home),
+        }
+    }
+
     pub fn drop_surnames_of_unnamed_countries(&mut self) {
         let by_surname = |a: &ActorRec| a.rule.contains("by surname");
         let mut named: HashSet<String> = self

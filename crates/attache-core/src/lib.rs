@@ -137,7 +137,8 @@ impl Engine {
             .as_deref()
             .map(|p| p.chars().take(10).collect())
             .or_else(|| opts.date.map(|d| d.to_string()));
-        resolver.home_country = dl.as_ref().and_then(|d| d.country.clone());
+        resolver.home_country =
+            resolver.story_country(&text, dl.as_ref().and_then(|d| d.country.clone()));
         for (i, s) in sents.iter().enumerate() {
             resolver.sentence(&text, i, s.span, &s.tokens);
         }

@@ -989,3 +989,17 @@ fn condemning_the_attacks_targets_who_made_the_storys_attack() {
     assert!(coded(&t, "11", "DEU", "IRN"), "{t:?}");
     assert!(!coded(&t, "11", "DEU", "USA"), "{t:?}");
 }
+
+#[test]
+fn unnamed_groups_belong_to_the_country_the_story_is_about() {
+    let d = code(
+        "SOCHI, Russia, Sept 14 (Wire) - Belarusian President Alexander Lukashenko met Russian President Vladimir Putin on Monday. Belarus has seen weeks of protests. The Belarusian opposition says the election in Belarus was rigged. Police have detained thousands of demonstrators.",
+        Some("2020-09-14"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "17", "BLR", "BLR"), "{t:?}");
+    assert!(
+        !t.iter().any(|(c, s, _)| c.starts_with("17") && s == "RUS"),
+        "{t:?}"
+    );
+}
