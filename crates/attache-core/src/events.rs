@@ -748,8 +748,19 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     && matches!(pat.tokens.first(), Some(PatternToken::Literal(_)))
                     && words[m.start].ends_with("ed")
                     && !stative;
+                // "talks in Moscow brokered by Russia": a participle after a noun with an
+                // agent is a passive too (a reduced relative clause)
+                let reduced_relative = m.start > cl.start
+                    && m.end == m.start + 1
+                    && words[m.start].ends_with("ed")
+                    && words.get(m.end).is_some_and(|w| w == "by")
+                    && mention_at(m.end + 1).is_some()
+                    && !matches!(words[m.start - 1].as_str(), "and" | "," | "or" | "but")
+                    // the clause's own verb came first ("agreed to a truce ... brokered by")
+                    && match_starts.iter().any(|&st| st >= cl.start && st < m.start);
                 let passive = (m.passive_form && m.verb.is_some_and(be_before))
-                    || (literal_participle && be_before(m.start));
+                    || (literal_participle && be_before(m.start))
+                    || reduced_relative;
                 let mut how = Vec::new();
                 // subject candidates before the match
                 let before: Vec<&(usize, usize, usize)> = ments
@@ -1140,6 +1151,12 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     if let Some(ag) = agent {
                         source = Some(ag);
                         target = subject.last().copied();
+                        // "A and B agreed to a truce brokered by Russia": Russia brokered it
+                        // between them
+                        if subject.len() >= 2 {
+                            target = subject.first().copied();
+                            extra_targets = subject[1..].to_vec();
+                        }
                         how.push("passive: agent after `by` is the source".to_string());
                     } else if let Some((x, y)) = between {
                         source = Some(x);

@@ -1003,3 +1003,15 @@ fn unnamed_groups_belong_to_the_country_the_story_is_about() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_participle_with_an_agent_after_a_noun_is_a_passive() {
+    let d = code(
+        "Armenia and Azerbaijan agreed to a ceasefire after ten hours of talks in Moscow brokered by Russia.",
+        Some("2020-10-10"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "045", "RUS", "ARM"), "{t:?}");
+    assert!(coded(&t, "045", "RUS", "AZE"), "{t:?}");
+    assert!(!coded(&t, "045", "ARM", "RUS"), "{t:?}");
+}
