@@ -1885,6 +1885,22 @@ fn event_date(
             }
         }
     }
+    // "Two days later, ...", "The month before, ...": a time counted from the story's
+    // previous dated event
+    if date.is_none() {
+        if let Some((n, unit)) = relative_opening(inp, s, words) {
+            if let Some(prev) = prior
+                .iter()
+                .rev()
+                .find(|e| e.date.is_some() && e.date_source != "published")
+            {
+                if let Some(d) = prev.date.as_deref().and_then(|d| shift_date(d, n, unit)) {
+                    date = Some(d);
+                    date_source = "previous event";
+                }
+            }
+        }
+    }
     // a paragraph's time frame carries over when it was set for the paragraph
     // ("In June 2018, ...") or the sentence says it goes on ("also", "there",
     // "during the visit"); otherwise a sentence without a time is news of the day
@@ -1907,6 +1923,71 @@ fn event_date(
         date_source = "published";
     }
     (date, date_source)
+}
+
+/// A sentence that opens with a time counted from the story's previous event: "Two days
+/// later, ...", "A week after the visit, ...", "The month before, ...". Returns the signed
+/// count and its unit (`D`, `W`, `M`, `Y`).
+fn relative_opening(inp: &EventInput, s: &Sent, words: &[String]) -> Option<(i64, char)> {
+    let direction = |w: &str| match w {
+        "later" | "after" => Some(1),
+        "earlier" | "before" => Some(-1),
+        _ => None,
+    };
+    let first = s.tokens.first()?;
+    // "Two days later": a duration at the head of the sentence
+    if let Some(t) = inp
+        .times
+        .iter()
+        .find(|t| t.start == first.span.start && t.kind == TimexType::Duration)
+    {
+        let after = s.tokens.iter().position(|x| x.span.start >= t.end)?;
+        let sign = direction(words.get(after)?)?;
+        let v = t.value.strip_prefix('P')?;
+        let unit = v.chars().last()?;
+        let n: i64 = v[..v.len() - 1].parse().ok()?;
+        return matches!(unit, 'D' | 'W' | 'M' | 'Y').then_some((sign * n, unit));
+    }
+    // "The day before", "The month after"
+    if words.len() >= 3 && words[0] == "the" {
+        let unit = match words[1].as_str() {
+            "day" => 'D',
+            "week" => 'W',
+            "month" => 'M',
+            "year" => 'Y',
+            _ => return None,
+        };
+        let sign = direction(&words[2])?;
+        return Some((sign, unit));
+    }
+    None
+}
+
+/// A date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) moved by `n` units, at the coarser of its own
+/// precision and the unit's ("2019-11" a month before is "2019-10").
+fn shift_date(date: &str, n: i64, unit: char) -> Option<String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let y: i16 = parts.first()?.parse().ok()?;
+    let m: i8 = parts.get(1).and_then(|x| x.parse().ok()).unwrap_or(1);
+    let d: i8 = parts.get(2).and_then(|x| x.parse().ok()).unwrap_or(1);
+    let day = jiff::civil::Date::new(y, m, d).ok()?;
+    let span = match unit {
+        'D' => jiff::Span::new().days(n),
+        'W' => jiff::Span::new().weeks(n),
+        'M' => jiff::Span::new().months(n),
+        _ => jiff::Span::new().years(n),
+    };
+    let moved = day.checked_add(span).ok()?;
+    let precision = match unit {
+        'D' | 'W' => parts.len(),
+        'M' => parts.len().min(2),
+        _ => 1,
+    };
+    Some(match precision {
+        1 => format!("{:04}", moved.year()),
+        2 => format!("{:04}-{:02}", moved.year(), moved.month()),
+        _ => moved.to_string(),
+    })
 }
 
 /// The CAMEO code of a planned action: intent (root 03) for cooperation of roots 04–08,
@@ -1992,7 +2073,9 @@ pub fn merge(
     for e in events {
         let (sc, tc) = (country_of(e.source), country_of(e.target));
         let root = &e.code[..e.code.len().min(3)];
-        let symmetric = matches!(&root[..2], "04" | "05");
+        // mutual kinds: consultations, calls, meetings, negotiations, agreements signed (a
+        // visit, its hosting, mediation and praise have a direction)
+        let symmetric = matches!(root, "040" | "041" | "044" | "046" | "057");
         let same = out.iter_mut().find(|o| {
             let (os, ot) = (country_of(o.source), country_of(o.target));
             let parties = (os == sc && ot == tc) || (symmetric && os == tc && ot == sc);

@@ -1015,3 +1015,21 @@ fn a_participle_with_an_agent_after_a_noun_is_a_passive() {
     assert!(coded(&t, "045", "RUS", "AZE"), "{t:?}");
     assert!(!coded(&t, "045", "ARM", "RUS"), "{t:?}");
 }
+
+#[test]
+fn a_time_counted_from_the_previous_event_and_visits_have_a_direction() {
+    let d = code(
+        "MOSCOW, Oct 10 (Wire) - Russian President Vladimir Putin visited Turkey on March 3, 2019. Two days later, Turkish President Recep Tayyip Erdogan visited Russia. Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in November 2019. The month before, Xi visited India.",
+        Some("2020-10-10"),
+    );
+    let visit = |s: &str, t: &str| {
+        d.events
+            .iter()
+            .find(|e| e.cameo == "042" && country(&e.source) == s && country(&e.target) == t)
+            .and_then(|e| e.date.clone())
+    };
+    // a visit back is another event, not a second mention of the first
+    assert_eq!(visit("RUS", "TUR").as_deref(), Some("2019-03-03"));
+    assert_eq!(visit("TUR", "RUS").as_deref(), Some("2019-03-05"));
+    assert_eq!(visit("CHN", "IND").as_deref(), Some("2019-10"));
+}
