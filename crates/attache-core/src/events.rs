@@ -756,8 +756,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     && words.get(m.end).is_some_and(|w| w == "by")
                     && mention_at(m.end + 1).is_some()
                     && !matches!(words[m.start - 1].as_str(), "and" | "," | "or" | "but")
-                    // the clause's own verb came first ("agreed to a truce ... brokered by")
-                    && match_starts.iter().any(|&st| st >= cl.start && st < m.start);
+                    // the clause's own verb came first ("agreed to a truce ... brokered by"),
+                    // or a common noun stands right before ("after talks hosted by")
+                    && (match_starts.iter().any(|&st| st >= cl.start && st < m.start)
+                        || (words[m.start - 1].chars().all(|c| c.is_ascii_lowercase())
+                            && mention_at(m.start - 1).is_none()
+                            && !matches!(
+                                words[m.start - 1].as_str(),
+                                "the" | "a" | "an" | "has" | "have" | "had" | "was" | "were"
+                                    | "is" | "are" | "be" | "been" | "being" | "not" | "also"
+                                    | "then" | "they" | "he" | "she" | "it" | "we" | "who"
+                                    | "which" | "that" | "jointly" | "recently" | "reportedly"
+                            )));
                 let passive = (m.passive_form && m.verb.is_some_and(be_before))
                     || (literal_participle && be_before(m.start))
                     || reduced_relative;
@@ -1152,10 +1162,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         source = Some(ag);
                         target = subject.last().copied();
                         // "A and B agreed to a truce brokered by Russia": Russia brokered it
-                        // between them
-                        if subject.len() >= 2 {
-                            target = subject.first().copied();
-                            extra_targets = subject[1..].to_vec();
+                        // between them; "..., after talks hosted by X": between the parties
+                        // of the clause before
+                        let parties = if subject.is_empty() && reduced_relative {
+                            prev_subject.clone().unwrap_or_default()
+                        } else {
+                            subject.clone()
+                        };
+                        if parties.len() >= 2 {
+                            target = parties.first().copied();
+                            extra_targets = parties[1..].to_vec();
+                        } else if target.is_none() {
+                            target = parties.first().copied();
                         }
                         how.push("passive: agent after `by` is the source".to_string());
                     } else if let Some((x, y)) = between {

@@ -1033,3 +1033,16 @@ fn a_time_counted_from_the_previous_event_and_visits_have_a_direction() {
     assert_eq!(visit("TUR", "RUS").as_deref(), Some("2019-03-05"));
     assert_eq!(visit("CHN", "IND").as_deref(), Some("2019-10"));
 }
+
+#[test]
+fn talks_hosted_by_a_third_party_are_hosted_for_the_clause_before() {
+    let d = code(
+        "Egypt, Ethiopia and Sudan agreed on Wednesday to resolve their dispute, after talks hosted by U.S. Treasury Secretary Steven Mnuchin.",
+        Some("2019-11-06"),
+    );
+    let t = triples(&d);
+    for c in ["EGY", "ETH", "SDN"] {
+        assert!(coded(&t, "043", "USA", c), "{t:?}");
+    }
+    assert!(!coded(&t, "043", "EGY", "USA"), "{t:?}");
+}
