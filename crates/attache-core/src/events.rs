@@ -712,8 +712,9 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 chosen.push(m);
             }
             // a clause with no event still names the subject later clauses may share
-            // ("Benin opened its borders, but was still refusing entry to Ghana")
-            if chosen.is_empty() {
+            // ("Benin opened its borders, but was still refusing entry to Ghana"); a relative
+            // clause's does not ("Russia, whose warplanes support Assad, has denied ...")
+            if chosen.is_empty() && !cl.relative {
                 if let Some((mi, _, _)) = ments.iter().find(|(mi, a, _)| {
                     *a >= cl.start
                         && *a < cl.end

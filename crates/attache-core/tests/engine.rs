@@ -1046,3 +1046,14 @@ fn talks_hosted_by_a_third_party_are_hosted_for_the_clause_before() {
     }
     assert!(!coded(&t, "043", "EGY", "USA"), "{t:?}");
 }
+
+#[test]
+fn a_relative_clause_does_not_lend_its_subject_to_the_clause_after_it() {
+    let d = code(
+        "Russia, whose warplanes support Syrian President Bashar al-Assad, has criticized Turkey.",
+        Some("2020-03-05"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "11", "RUS", "TUR"), "{t:?}");
+    assert!(!t.iter().any(|(_, s, _)| s == "SYR"), "{t:?}");
+}
