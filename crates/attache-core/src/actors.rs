@@ -1558,6 +1558,11 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .any(|t| t.end.as_deref().is_some_and(|e| e < d))
                 {
+                    // "minister of state Adel al-Jubeir" after his term as foreign minister:
+                    // the title the text gives holds now
+                    if let (true, false, Some(s)) = (named_with_title(a), a.former, &a.sector) {
+                        return Some(format!("{country}{s}"));
+                    }
                     return Some(format!("{country}ELI"));
                 }
                 // before the first term the office is not theirs yet (Donald Trump in 1987)
@@ -1578,6 +1583,12 @@ impl<'a> Resolver<'a> {
             None => Some(country),
         }
     }
+}
+
+/// Whether the actor was read from a title and a name ("Minister of State Adel al-Jubeir"),
+/// so that the text itself says which office they hold.
+fn named_with_title(a: &ActorRec) -> bool {
+    a.rule.starts_with("title `")
 }
 
 /// What stands in an event's country field for an organization: its country when it has one

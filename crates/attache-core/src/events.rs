@@ -218,6 +218,9 @@ pub struct EventInput<'a> {
     /// CAMEO role codes (GOV, MIL, REB, ...) of the actors that have one.
     pub actor_sectors: Vec<Option<String>>,
     pub actor_is_person: Vec<bool>,
+    /// Whether each mention names a country by its name ("India", not "Iraqi Kurds"): the
+    /// state acting.
+    pub mention_is_state: Vec<bool>,
     pub sents: &'a [Sent],
     pub mentions: &'a [MentionRef],
     pub times: &'a [TimeExpr],
@@ -248,6 +251,22 @@ impl EventInput<'_> {
                     && x.kind == MentionKind::Actor
                     && self.actor_is_person.get(x.actor).copied().unwrap_or(false)
                     && !except.contains(&x.actor)
+            })
+            .map(|(mi, _)| mi)
+    }
+
+    /// The last mention of a country, organization or group ending before byte `at`: what
+    /// "it" refers to.
+    fn last_party_before(&self, at: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, x)| {
+                x.span.end <= at
+                    && x.kind == MentionKind::Actor
+                    && !self.actor_is_person.get(x.actor).copied().unwrap_or(true)
+                    && self.actors_country(x.actor).is_some()
             })
             .map(|(mi, _)| mi)
     }
@@ -974,6 +993,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         how.push("pronoun: the last person named".into());
                     }
                 }
+                // "On Wednesday it summoned ...": "it" right before the verb is the last
+                // country or organization named
+                if subject.is_empty()
+                    && !subject_fixed
+                    && lead > cl.start
+                    && words[lead - 1] == "it"
+                {
+                    if let Some(mi) = inp.last_party_before(toks[cl.start].span.start) {
+                        subject.push(mi);
+                        how.push("pronoun `it`: the last country or organization named".into());
+                    }
+                }
                 // "A camp for Congolese refugees was attacked", "the homes of Palestinian
                 // families were demolished": what a passive befell is who it befell
                 if subject.is_empty() && !subject_fixed && passive {
@@ -1570,9 +1601,19 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         // an international organization or armed group has none, and a
                         // statement (root 01) is no domestic event
                         .or_else(|| {
+                            // a state's demand, threat or protest with no named addressee
+                            // is aimed abroad as often as at home: no domestic guess
+                            let state = source.is_some_and(|mi| {
+                                inp.mention_is_state.get(mi).copied().unwrap_or(false)
+                            }) || inp
+                                .actor_sectors
+                                .get(src_actor)
+                                .is_some_and(|s| matches!(s.as_deref(), Some("GOV" | "MIL")));
+                            let addressed = matches!(&pat.code[..2], "10" | "14");
                             (inp.actors_country(src_actor).is_some_and(|c| c.len() == 3)
-                                && DOMESTIC_ROOTS.contains(&&pat.code[..2]))
-                            .then_some(src_actor)
+                                && DOMESTIC_ROOTS.contains(&&pat.code[..2])
+                                && !(state && addressed))
+                                .then_some(src_actor)
                         });
                     if tgt_actor.is_some() {
                         how.push(

@@ -171,6 +171,15 @@ impl Engine {
                 .iter()
                 .map(|a| a.kind == attache_model::ActorKind::Person)
                 .collect(),
+            mention_is_state: resolver
+                .mentions
+                .iter()
+                .map(|m| {
+                    let a = &resolver.actors[m.actor];
+                    a.kind == attache_model::ActorKind::Country
+                        && text.get(m.span.start..m.span.end) == Some(a.name.as_str())
+                })
+                .collect(),
             sents: &sents,
             mentions: &resolver.mentions,
             times: &times,

@@ -1057,3 +1057,21 @@ fn a_relative_clause_does_not_lend_its_subject_to_the_clause_after_it() {
     assert!(coded(&t, "11", "RUS", "TUR"), "{t:?}");
     assert!(!t.iter().any(|(_, s, _)| s == "SYR"), "{t:?}");
 }
+
+#[test]
+fn it_is_the_last_party_named_and_a_states_demand_is_not_domestic() {
+    let d = code(
+        "NEW DELHI, Feb 27 (Wire) - Pakistan's air strikes angered India. On Wednesday it summoned Pakistan's acting high commissioner. India demanded the pilot's immediate return.",
+        Some("2019-02-27"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "114", "IND", "PAK"), "{t:?}");
+    // a demand with no addressee named is no demand on India itself
+    assert!(!coded(&t, "10", "IND", "IND"), "{t:?}");
+    // unnamed people of a country still protest at home
+    let d = code(
+        "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.",
+        Some("2019-02-27"),
+    );
+    assert!(coded(&triples(&d), "14", "IRQ", "IRQ"), "{:?}", triples(&d));
+}
