@@ -543,6 +543,40 @@ impl<'a> Resolver<'a> {
         Some(next + 1)
     }
 
+    /// "the insurgents", "the militants", "the rebels" at token `i`: the armed group the story
+    /// named last (an organization coded `IMG...` or a group of rebels), as a mention of it.
+    /// Returns the token after the phrase.
+    fn armed_group_anaphor(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        sentence: usize,
+    ) -> Option<usize> {
+        let tok = |k: usize| tokens.get(k).map(|t| t.text(text)).unwrap_or("");
+        if !tok(i).eq_ignore_ascii_case("the")
+            || !matches!(
+                tok(i + 1),
+                "insurgents" | "militants" | "rebels" | "guerrillas" | "jihadists" | "militia"
+            )
+        {
+            return None;
+        }
+        let armed = |a: &ActorRec| {
+            a.org_code.as_deref().is_some_and(|c| c.starts_with("IMG"))
+                || matches!(a.sector.as_deref(), Some("REB" | "INS"))
+        };
+        let group = self
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.kind == MentionKind::Actor && armed(&self.actors[m.actor]))?
+            .actor;
+        let sp = Span::new(tokens[i].span.start, tokens[i + 1].span.end);
+        self.push_mention(sp, group, sentence, MentionKind::Actor, false);
+        Some(i + 2)
+    }
+
     fn read_sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {
         let names = self.gaz.names(text, span);
         let roles = self.gaz.roles(text, span);
@@ -587,6 +621,11 @@ impl<'a> Resolver<'a> {
             // "the Saudi-led coalition", "U.S.-led forces": a military force a country leads
             // is that country's ("Iran-backed militias" are not Iran's, and stay unnamed)
             if let Some(a) = self.led_force(text, tokens, &names, i, sentence) {
+                i = a;
+                continue;
+            }
+            // "Washington and the insurgents signed a deal": an armed group named before
+            if let Some(a) = self.armed_group_anaphor(text, tokens, i, sentence) {
                 i = a;
                 continue;
             }
@@ -763,9 +802,31 @@ impl<'a> Resolver<'a> {
                                 _ => None,
                             })
                         });
-                    let country = pre
+                    // "Washington's Syria envoy", "U.S. Syria envoy": an envoy's own country is
+                    // named before the country they are sent to
+                    let sender = pre
                         .as_ref()
-                        .map(|p| p.0.clone())
+                        .filter(|_| role.role.ends_with("envoy") || role.role == "representative")
+                        .and_then(|p| {
+                            let at = tokens.iter().position(|t| t.span.start == p.1.start)?;
+                            let mut b = at;
+                            if b >= 2 && is_possessive(b - 2) {
+                                b -= 2;
+                            }
+                            let h = name_at.get(b.checked_sub(1)?).copied().flatten()?;
+                            names[h].entries.iter().find_map(|e| match e {
+                                Entry::Country(c) | Entry::Adjective(c) => Some(c.clone()),
+                                Entry::Place(pl) if self.dict.places[*pl].kind == "capital" => {
+                                    self.dict.places[*pl].country.clone()
+                                }
+                                Entry::Organization(o) => {
+                                    Some(party_code(&self.dict.organizations[*o]))
+                                }
+                                _ => None,
+                            })
+                        });
+                    let country = sender
+                        .or_else(|| pre.as_ref().map(|p| p.0.clone()))
                         .or_else(|| leader.clone().and_then(|l| self.leader_country(&l)))
                         .or_else(|| self.leader_country(&name))
                         .or(of_country);
@@ -1579,8 +1640,9 @@ impl<'a> Resolver<'a> {
             return Some(format!("{country}ELI"));
         }
         match &a.sector {
-            Some(s) => Some(format!("{country}{s}")),
-            None => Some(country),
+            // an organization's own code ("IGOUNO") takes no sector after it
+            Some(s) if country.len() == 3 => Some(format!("{country}{s}")),
+            _ => Some(country),
         }
     }
 }

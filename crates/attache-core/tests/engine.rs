@@ -1075,3 +1075,28 @@ fn it_is_the_last_party_named_and_a_states_demand_is_not_domestic() {
     );
     assert!(coded(&triples(&d), "14", "IRQ", "IRQ"), "{:?}", triples(&d));
 }
+
+#[test]
+fn an_envoy_belongs_to_the_sender_and_the_insurgents_to_the_group_named_before() {
+    let d = code(
+        "Washington's Syria envoy, James Jeffrey, visited Turkey on Tuesday. UN Yemen envoy Martin Griffiths met Houthi leaders in Sanaa.",
+        Some("2020-03-03"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "042", "USA", "TUR"), "{t:?}");
+    let griffiths = d
+        .actors
+        .iter()
+        .find(|a| a.name == "Martin Griffiths")
+        .unwrap();
+    assert_eq!(griffiths.code.as_deref(), Some("IGOUNO"));
+    let d = code(
+        "Taliban fighters attacked Afghan forces on Monday. Washington and the insurgents signed a deal last weekend.",
+        Some("2020-03-04"),
+    );
+    assert!(
+        coded(&triples(&d), "057", "USA", "AFG"),
+        "{:?}",
+        triples(&d)
+    );
+}
