@@ -68,7 +68,7 @@ fn a_town_named_in_conflict_news_is_a_place_of_its_country() {
             "AFG",
         ),
         (
-            "Shelling hit a hospital in Donetsk overnight.",
+            "Shelling hit Donetsk overnight, officials said.",
             "Donetsk",
             "UKR",
         ),
