@@ -51,13 +51,17 @@ Sina Tall Tama Valdivia Valera Vallejo Wakefield Waterbury Whitby Woodlands Worc
 San Burlington Westminster Norfolk Fuji Orleans Ifo Negara Komatsu Tokai Iida Formosa Chesapeake Chesterfield
 Astoria Resende Cerro Itu Quezon Americana Antioch Bali Bata Concordia Gloucester Hino Izumi Miraflores Pedreira
 Queenstown Dartmouth Odessa Tanghe Ajax Brits Carnot Clovis Dali Masai Medea Orkney Paraná Parana Samar Taiping
-Timon Batu Frisco McKinney Alhambra Nogales Bethlehem Jinfeng Padua Stamford
+Timon Batu Frisco McKinney Alhambra Nogales Bethlehem Jinfeng Padua Stamford Hala Kas Topi Uga Aku Mau Numan Kalima
+Chuo Anand Anda Assis Benfica Ejido Handa Iwo Kani Libertad Manta Naga Pemba Poblacion Pali Sakura Dasha Delicias
+Breves Shevchenko Tsu Yamato Sorriso Sinop Jadid Oued Sada Mage Uba Poa Cua Jau Labe Tima Ome Soka Arabi Nis Codo
+Artem Saida Qasim Rayyan
 """.split()) | {
     # towns named like better-known places, firms or a river ("St. Petersburg" in Florida,
     # "Rio Grande" in Brazil, "Santa Clara" in Cuba): news means the other one
     "St. Petersburg", "Rio Grande", "San Miguel", "Santa Cruz", "Santa Clara", "Santa Maria", "San Fernando",
     "San Mateo", "San Rafael", "San Luis", "Santo António", "Spring Valley", "North Shore", "International City",
-    "Ain City", "El Cairo"} | {
+    "Ain City", "El Cairo", "Universal City", "San Lorenzo", "Santa Rita", "Model Town", "Business Bay",
+    "Broken Arrow", "Vasco da Gama", "Shangri-La", "Sector 1", "Sector 2", "Sector 4", "Sector 5"} | {
     # multi-word: boroughs named after people, numbered sectors, ambiguous compounds
     "Miguel Hidalgo", "Venustiano Carranza", "Benito Juárez", "Ciudad Benito Juárez", "Gustavo Adolfo Madero",
     "Álvaro Obregón", "Eloy Alfaro", "Sector 3", "Sector 6", "Mianzhu, Deyang, Sichuan", "East London",
