@@ -447,7 +447,7 @@ impl<'a> Resolver<'a> {
     pub fn sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {
         self.read_sentence(text, sentence, span, tokens);
         self.fill_from_organization(text, sentence);
-        self.fill_countries(sentence);
+        self.fill_countries(text, tokens, sentence);
     }
 
     /// "Chinese Foreign Ministry spokesman Geng Shuang": a titled person right after an
@@ -1329,7 +1329,7 @@ impl<'a> Resolver<'a> {
 
     /// Titled people whose country nothing named ("Defence Minister Pierre Joxe said") take
     /// the first country the sentence names.
-    fn fill_countries(&mut self, sentence: usize) {
+    fn fill_countries(&mut self, text: &str, tokens: &[Token], sentence: usize) {
         // only a country named before the person ("France is ready ..., Defence Minister
         // X said"), never the object of what the person did
         let first_person = self
@@ -1344,6 +1344,20 @@ impl<'a> Resolver<'a> {
         let Some((person_at, person)) = first_person else {
             return;
         };
+        // the person's own clause: "Egypt, Ethiopia and Sudan agreed ..., after talks in
+        // Washington hosted by Treasury Secretary Steven Mnuchin" names no country of his
+        let clause_from = tokens
+            .iter()
+            .rev()
+            .filter(|t| t.span.end <= person_at)
+            .find(|t| {
+                matches!(
+                    t.text(text),
+                    "," | ";" | "after" | "while" | "when" | "since" | "because" | "but" | "before"
+                )
+            })
+            .map(|t| t.span.end)
+            .unwrap_or(0);
         // "... after President Donald Trump recognised opposition leader Juan Guaido": a
         // person of known country between them makes the country someone else's business
         let person_between = |from: usize| {
@@ -1376,6 +1390,7 @@ impl<'a> Resolver<'a> {
                 m.sentence == sentence
                     && m.kind != MentionKind::Place
                     && m.span.end <= person_at
+                    && m.span.start >= clause_from
                     && !person_between(m.span.end)
             })
             // a country, or a group of one ("Rebels in the Ivory Coast"); not a company,
@@ -1388,10 +1403,12 @@ impl<'a> Resolver<'a> {
                     .filter(|c| c.len() == 3)
             });
         // else the dateline's country, when the sentence names no other
-        let names_other = self
-            .mentions
-            .iter()
-            .any(|m| m.sentence == sentence && self.actors[m.actor].country.is_some());
+        let names_other = self.mentions.iter().any(|m| {
+            m.sentence == sentence
+                && m.span.start >= clause_from
+                && self.actors[m.actor].country.is_some()
+                && self.actors[m.actor].country != self.home_country
+        });
         let Some(c) =
             first_country.or_else(|| (!names_other).then(|| self.home_country.clone()).flatten())
         else {

@@ -715,8 +715,11 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         c.end <= m.start
                             && (words[c.end..m.start].iter().any(|w| w == "to")
                                 || words[c.end - 1] == "to"
-                                // "invited her to visit": a pattern opening with "to"
-                                || (words[m.start] == "to" && m.start - c.end <= 4)
+                                // "invited her to visit", "summoned the envoy in New Delhi
+                                // to protest": a pattern opening with "to" is the purpose
+                                || (words[m.start] == "to"
+                                    && m.start - c.end <= 10
+                                    && !words[c.end..m.start].iter().any(|w| w == ","))
                                 // "said Peru must agree to ...": what a demand asks for
                                 || (matches!(words[c.end - 1].as_str(), "must" | "should")
                                     && m.start - c.end <= 2)

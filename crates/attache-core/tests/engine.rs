@@ -1100,3 +1100,25 @@ fn an_envoy_belongs_to_the_sender_and_the_insurgents_to_the_group_named_before()
         triples(&d)
     );
 }
+
+#[test]
+fn a_titled_person_takes_a_country_from_their_own_clause_or_the_dateline() {
+    let d = code(
+        "WASHINGTON, Nov 6 (Wire) - Egypt, Ethiopia and Sudan agreed on Wednesday to resolve their dispute, after talks in Washington hosted by Treasury Secretary Steven Mnuchin.",
+        Some("2019-11-06"),
+    );
+    let m = d
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Mnuchin"))
+        .unwrap();
+    assert_eq!(m.country.as_deref(), Some("USA"));
+    // a purpose infinitive is part of the event it follows
+    let d = code(
+        "NEW DELHI, Feb 27 (Wire) - India summoned Pakistan's acting high commissioner in New Delhi to protest against the detention of a pilot.",
+        Some("2019-02-27"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "114", "IND", "PAK"), "{t:?}");
+    assert!(!t.iter().any(|(c, _, _)| c.starts_with("14")), "{t:?}");
+}
