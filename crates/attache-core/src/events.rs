@@ -707,6 +707,36 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 {
                     continue;
                 }
+                // "suspended visits by U.S. warships": a verb form in -s right after a
+                // past-tense verb or a determiner is a noun
+                if m.start > cl.start
+                    && matches!(
+                        d.patterns[m.pattern].tokens.first(),
+                        Some(PatternToken::Literal(_))
+                    )
+                    && words[m.start].ends_with('s')
+                    && !words[m.start].ends_with("ss")
+                    && (words[m.start - 1].ends_with("ed")
+                        || matches!(
+                            words[m.start - 1].as_str(),
+                            "the"
+                                | "a"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                                | "of"
+                                | "by"
+                                | "two"
+                                | "several"
+                                | "more"
+                                | "further"
+                                | "official"
+                                | "state"
+                        ))
+                {
+                    continue;
+                }
                 let second_finite = m.start > cl.start
                     && words[m.start - 1] == "and"
                     && words[m.start].ends_with("ed");
@@ -994,6 +1024,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     if let Some(mi) = inp.last_person_before(toks[cl.start].span.start, &[]) {
                         subject.push(mi);
                         how.push("pronoun: the last person named".into());
+                    }
+                }
+                // "... met in Sochi, when they signed a deal": "they" right before the verb is
+                // the coordinated subject of the clause before
+                if subject.is_empty()
+                    && !subject_fixed
+                    && lead > cl.start
+                    && words[lead - 1] == "they"
+                {
+                    if let Some(ps) = prev_subject.clone().filter(|ps| ps.len() >= 2) {
+                        subject = ps;
+                        how.push("pronoun `they`: the coordinated subject before".into());
                     }
                 }
                 // "On Wednesday it summoned ...": "it" right before the verb is the last

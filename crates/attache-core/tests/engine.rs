@@ -1122,3 +1122,23 @@ fn a_titled_person_takes_a_country_from_their_own_clause_or_the_dateline() {
     assert!(coded(&t, "114", "IND", "PAK"), "{t:?}");
     assert!(!t.iter().any(|(c, _, _)| c.starts_with("14")), "{t:?}");
 }
+
+#[test]
+fn they_is_the_pair_before_and_a_verb_in_s_after_a_verb_is_a_noun() {
+    let d = code(
+        "Russia and Turkey met in Sochi in October, when they signed a deal on Syria.",
+        Some("2020-03-03"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "057", "RUS", "TUR"), "{t:?}");
+    assert!(!coded(&t, "057", "RUS", "SYR"), "{t:?}");
+    let d = code(
+        "China suspended visits by U.S. warships to Hong Kong.",
+        Some("2019-12-02"),
+    );
+    assert!(
+        !coded(&triples(&d), "042", "CHN", "USA"),
+        "{:?}",
+        triples(&d)
+    );
+}
