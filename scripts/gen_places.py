@@ -54,7 +54,9 @@ Queenstown Dartmouth Odessa Tanghe Ajax Brits Carnot Clovis Dali Masai Medea Ork
 Timon Batu Frisco McKinney Alhambra Nogales Bethlehem Jinfeng Padua Stamford Hala Kas Topi Uga Aku Mau Numan Kalima
 Chuo Anand Anda Assis Benfica Ejido Handa Iwo Kani Libertad Manta Naga Pemba Poblacion Pali Sakura Dasha Delicias
 Breves Shevchenko Tsu Yamato Sorriso Sinop Jadid Oued Sada Mage Uba Poa Cua Jau Labe Tima Ome Soka Arabi Nis Codo
-Artem Saida Qasim Rayyan
+Artem Saida Qasim Rayyan Regensburg Metz Ashmun Urdaneta Arad Gera Zama Plano Porto Mishima Ueda Arakawa Yamagata
+Nishio Kasuga Matsubara Ichihara Hiratsuka Tachikawa Nagaoka Sakata Kodaira Komaki Kariya Kitami Ebina Takaoka Inazawa
+Sayama Ikoma Kusatsu Iwata
 """.split()) | {
     # towns named like better-known places, firms or a river ("St. Petersburg" in Florida,
     # "Rio Grande" in Brazil, "Santa Clara" in Cuba): news means the other one
