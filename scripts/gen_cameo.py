@@ -31,6 +31,11 @@ LABEL_FIXES = {
 }
 
 
+# The 2021 table maps easing a curfew (0813) and a state of emergency or martial law (0814) to
+# RETREAT, but the PLOVER reference's definition of CONCEDE names them ("easing of administrative
+# or legal restrictions ..., remove curfews"), as its coded examples do; the definition wins.
+PLOVER_FIXES = {"0813": ("CONCEDE", ""), "0814": ("CONCEDE", "")}
+
 # The 2021 table puts a context name in the mode slot for 175; it is not a mode.
 CONTEXT_NOT_MODE = {"pro_autocracy"}
 
@@ -106,7 +111,7 @@ def main():
             if p is None:
                 parent = plover.get(code[:2] + "0") or plover.get(code[:2])
                 p = (parent[0], "") if parent else None
-        ptype, pmode = p if p else ("", "")
+        ptype, pmode = PLOVER_FIXES.get(code) or (p if p else ("", ""))
         rows.append([code, label, "%.1f" % float(g), str(quad_class(code)), ptype, pmode])
     write_tsv(
         data_path("ontology", "cameo_events.tsv"),
