@@ -1409,8 +1409,9 @@ impl<'a> Resolver<'a> {
                 && self.actors[m.actor].country.is_some()
                 && self.actors[m.actor].country != self.home_country
         });
-        let Some(c) =
-            first_country.or_else(|| (!names_other).then(|| self.home_country.clone()).flatten())
+        let Some(c) = first_country
+            .or_else(|| (!names_other).then(|| self.home_country.clone()).flatten())
+            .or_else(|| self.only_country_after(sentence, person_at))
         else {
             return;
         };
@@ -1427,6 +1428,34 @@ impl<'a> Resolver<'a> {
                 rec.rule.push_str("; country from the sentence");
             }
         }
+    }
+
+    /// With no dateline to go by, the one country a sentence names after byte `at`, when it
+    /// names only one: "Vice-President Moody Awori has declined to resign despite pressure by
+    /// the Kenya Anti-Corruption Commission" is about Kenya.
+    fn only_country_after(&self, sentence: usize, at: usize) -> Option<String> {
+        if self.home_country.is_some() {
+            return None;
+        }
+        let mut found: Option<String> = None;
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == sentence && m.span.start > at)
+        {
+            let Some(c) = self.actors[m.actor]
+                .country
+                .clone()
+                .filter(|c| c.len() == 3)
+            else {
+                continue;
+            };
+            match &found {
+                Some(f) if *f != c => return None,
+                _ => found = Some(c),
+            }
+        }
+        found
     }
 
     /// A capitalized name starting at token `i`: known office holder, or up to four

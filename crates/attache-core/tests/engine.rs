@@ -1142,3 +1142,20 @@ fn they_is_the_pair_before_and_a_verb_in_s_after_a_verb_is_a_noun() {
         triples(&d)
     );
 }
+
+#[test]
+fn without_a_dateline_a_titled_person_is_of_the_one_country_the_sentence_names() {
+    let d = code(
+        "Vice-President Moody Awori has declined to resign despite growing pressure by the Kenya Anti-Corruption Commission.",
+        None,
+    );
+    let awori = d.actors.iter().find(|a| a.name == "Moody Awori").unwrap();
+    assert_eq!(awori.country.as_deref(), Some("KEN"));
+    // two countries named: no guess
+    let d = code(
+        "Foreign Minister Ali Ahmed criticized Kenya and Somalia.",
+        None,
+    );
+    let ahmed = d.actors.iter().find(|a| a.name == "Ali Ahmed").unwrap();
+    assert_eq!(ahmed.country, None);
+}
