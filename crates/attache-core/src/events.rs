@@ -447,9 +447,19 @@ fn violence_place(
                     .actor_sectors
                     .get(inp.mentions[*mi].actor)
                     .is_none_or(Option::is_none);
-            (roleless
-                && (prep(before(1))
-                    || (*a >= 2 && prep(before(2)) && DIRECTION_WORDS.contains(&before(1)))))
+            // "in a residential sector of mostly Christian eastern Beirut": the preposition
+            // may stand a few modifiers before the place
+            let governed = (1..=5.min(*a - start)).find_map(|k| {
+                let w = before(k);
+                if prep(w) {
+                    Some(true)
+                } else if w == "," || PREPOSITIONS.contains(&w) {
+                    Some(false)
+                } else {
+                    None
+                }
+            }) == Some(true);
+            (roleless && governed)
                 // "policemen in Nigeria": a group named with its place
                 || words[*a..*b].iter().any(|w| w == "in")
         })
@@ -843,12 +853,15 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         j -= 1;
                     }
                     // "a group of Moroccan diplomats held ...": the people after "of" act
+                    // ("a member of the Syrian parliament", "Druze inhabitants of ...", "the
+                    // first deployment of NATO troops")
                     let of_people = j >= 2
                         && words[j - 1] == "of"
                         && matches!(
-                            words[j - 2].as_str(),
+                            words[j - 2].to_lowercase().as_str(),
                             "group"
                                 | "groups"
+                                | "member"
                                 | "members"
                                 | "supporters"
                                 | "hundreds"
@@ -858,6 +871,12 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                 | "leaders"
                                 | "representatives"
                                 | "team"
+                                | "inhabitants"
+                                | "residents"
+                                | "citizens"
+                                | "deployment"
+                                | "contingent"
+                                | "units"
                         );
                     j > cl.start && PREPOSITIONS.contains(&words[j - 1].as_str()) && !of_people
                 };

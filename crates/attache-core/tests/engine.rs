@@ -1159,3 +1159,21 @@ fn without_a_dateline_a_titled_person_is_of_the_one_country_the_sentence_names()
     let ahmed = d.actors.iter().find(|a| a.name == "Ali Ahmed").unwrap();
     assert_eq!(ahmed.country, None);
 }
+
+#[test]
+fn people_of_a_body_act_for_it_and_a_place_a_few_words_after_in_is_where() {
+    let d = code(
+        "A member of the Syrian parliament started a hunger strike yesterday to protest the arrests.",
+        Some("2005-03-01"),
+    );
+    assert!(
+        d.events.iter().any(|e| country(&e.source) == "SYR"),
+        "{:?}",
+        triples(&d)
+    );
+    let d = code(
+        "A prominent journalist has been killed in a car bomb explosion in a residential sector of mostly Christian eastern Beirut.",
+        Some("2005-06-02"),
+    );
+    assert!(coded(&triples(&d), "18", "LBN", "LBN"), "{:?}", triples(&d));
+}
