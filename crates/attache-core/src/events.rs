@@ -836,13 +836,33 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     || reduced_relative;
                 let mut how = Vec::new();
                 // subject candidates before the match
+                // "Druze inhabitants of the Syrian Golan Heights threatened": the people of a
+                // place act for it
+                let people_of_place = |a: usize| -> bool {
+                    let mut j = a;
+                    while j > cl.start
+                        && j + 3 > a
+                        && (words[j - 1] == "the"
+                            || words[j - 1].chars().next().is_some_and(char::is_uppercase))
+                    {
+                        j -= 1;
+                    }
+                    j >= cl.start + 2
+                        && words[j - 1] == "of"
+                        && matches!(
+                            words[j - 2].to_lowercase().as_str(),
+                            "inhabitants" | "residents" | "people" | "citizens" | "villagers"
+                        )
+                };
                 let before: Vec<&(usize, usize, usize)> = ments
                     .iter()
                     .filter(|(mi, a, b)| {
                         *a >= cl.start
                             && *b <= m.start
                             && (inp.mentions[*mi].kind == MentionKind::Actor
-                                || inp.capital_mention(*mi))
+                                || inp.capital_mention(*mi)
+                                || (inp.mentions[*mi].kind == MentionKind::Place
+                                    && people_of_place(*a)))
                     })
                     .collect();
                 let in_pp = |a: usize| -> bool {
@@ -878,7 +898,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                 | "contingent"
                                 | "units"
                         );
-                    j > cl.start && PREPOSITIONS.contains(&words[j - 1].as_str()) && !of_people
+                    j > cl.start
+                        && PREPOSITIONS.contains(&words[j - 1].as_str())
+                        && !of_people
+                        && !people_of_place(a)
                 };
                 let mut subject: Vec<usize> = Vec::new();
                 // the word before the verb, past adverbs ("and later visited")

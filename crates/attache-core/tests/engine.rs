@@ -1177,3 +1177,14 @@ fn people_of_a_body_act_for_it_and_a_place_a_few_words_after_in_is_where() {
     );
     assert!(coded(&triples(&d), "18", "LBN", "LBN"), "{:?}", triples(&d));
 }
+
+#[test]
+fn armed_groups_of_a_country_and_its_old_names() {
+    let d = code(
+        "Palestinian police confiscated weapons from Palestinian armed groups. Vietnamese-led forces launched artillery fire against Kampuchean guerrilla camps.",
+        Some("1985-03-01"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "17", "PSE", "PSE"), "{t:?}");
+    assert!(coded(&t, "19", "VNM", "KHM"), "{t:?}");
+}
