@@ -898,10 +898,18 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                 | "contingent"
                                 | "units"
                         );
+                    // "workers affiliated with the Serbian Workers' Union", "militants loyal
+                    // to Iraq's al-Qaeda": people act for the body they belong to
+                    let belonging = j >= 2
+                        && matches!(
+                            (words[j - 2].as_str(), words[j - 1].as_str()),
+                            ("affiliated", "with") | ("loyal", "to") | ("linked", "to")
+                        );
                     j > cl.start
                         && PREPOSITIONS.contains(&words[j - 1].as_str())
                         && !of_people
                         && !people_of_place(a)
+                        && !belonging
                 };
                 let mut subject: Vec<usize> = Vec::new();
                 // the word before the verb, past adverbs ("and later visited")

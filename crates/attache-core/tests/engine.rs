@@ -1188,3 +1188,16 @@ fn armed_groups_of_a_country_and_its_old_names() {
     assert!(coded(&t, "17", "PSE", "PSE"), "{t:?}");
     assert!(coded(&t, "19", "VNM", "KHM"), "{t:?}");
 }
+
+#[test]
+fn people_affiliated_with_or_loyal_to_a_body_act_for_it() {
+    let d = code(
+        "Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on Monday.",
+        Some("1997-03-01"),
+    );
+    assert!(
+        d.events.iter().any(|e| country(&e.source) == "SRB"),
+        "{:?}",
+        triples(&d)
+    );
+}
