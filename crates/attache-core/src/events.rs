@@ -822,6 +822,10 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     // the clause's own verb came first ("agreed to a truce ... brokered by"),
                     // or a common noun stands right before ("after talks hosted by")
                     && (match_starts.iter().any(|&st| st >= cl.start && st < m.start)
+                        // "after talks in Washington hosted by"
+                        || ments.iter().any(|(x, _, b)| {
+                            *b == m.start && inp.mentions[*x].kind == MentionKind::Place
+                        })
                         || (words[m.start - 1].chars().all(|c| c.is_ascii_lowercase())
                             && mention_at(m.start - 1).is_none()
                             && !matches!(
@@ -1021,9 +1025,27 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         }
                     }
                 }
+                // "Canada and Brazil followed Washington in recognising Guaido": who follows
+                // does the gerund, not whom they follow
+                let follows_at = (words[m.start].ends_with("ing")
+                    && m.start > cl.start
+                    && words[m.start - 1] == "in")
+                    .then(|| {
+                        (cl.start..m.start).find(|&k| {
+                            matches!(
+                                words[k].as_str(),
+                                "followed" | "follow" | "follows" | "joined"
+                            )
+                        })
+                    })
+                    .flatten();
                 if subject_fixed {
                     // decided above
-                } else if let Some(last) = before.iter().rev().find(|(_, a, _)| !in_pp(*a)) {
+                } else if let Some(last) = before
+                    .iter()
+                    .rev()
+                    .find(|(_, a, b)| !in_pp(*a) && follows_at.is_none_or(|f| *b <= f))
+                {
                     // "Pakistan, a key U.S. ally, has refused": an apposition between commas
                     // describes the subject before it
                     let appositive_head = before.iter().find(|(_, _, b)| {
@@ -2073,11 +2095,35 @@ fn event_date(
             date_source = "paragraph";
         }
     }
+    // a sentence with no time of its own reports the story's news day: the day its lead
+    // dates ("... on Wednesday", for a story filed on Thursday), else the publication date
+    if date.is_none() {
+        if let Some(day) = news_day(inp, prior) {
+            date = Some(day);
+            date_source = "news day";
+        }
+    }
     if date.is_none() {
         date = inp.published.clone();
         date_source = "published";
     }
     (date, date_source)
+}
+
+/// The day a story's lead dates its news: the first event of the first paragraph with a
+/// day-precise date of its own clause or sentence, up to a week before publication.
+fn news_day(inp: &EventInput, prior: &[EventRec]) -> Option<String> {
+    let published = inp.published.as_deref()?;
+    let pub_day: jiff::civil::Date = published.get(..10)?.parse().ok()?;
+    let lead = prior.first()?;
+    let e = prior
+        .iter()
+        .take_while(|e| e.paragraph == lead.paragraph)
+        .find(|e| matches!(e.date_source, "clause" | "sentence"))?;
+    let d = e.date.as_deref().filter(|d| d.len() == 10)?;
+    let day: jiff::civil::Date = d.parse().ok()?;
+    let back = pub_day.since(day).ok()?.get_days();
+    ((1..=7).contains(&back)).then(|| d.to_string())
 }
 
 /// A sentence that opens with a time counted from the story's previous event: "Two days

@@ -1201,3 +1201,31 @@ fn people_affiliated_with_or_loyal_to_a_body_act_for_it() {
         triples(&d)
     );
 }
+
+#[test]
+fn followers_do_the_gerund_and_undated_sentences_report_the_news_day() {
+    let d = code(
+        "CARACAS, Jan 24 (Wire) - Venezuela broke off relations with the United States on Wednesday. Canada and Brazil quickly followed Washington in recognising opposition leader Juan Guaido as Venezuela's interim president.",
+        Some("2019-01-24"),
+    );
+    let recognitions: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("05"))
+        .collect();
+    assert!(
+        recognitions.iter().any(|e| country(&e.source) == "CAN")
+            && recognitions.iter().any(|e| country(&e.source) == "BRA"),
+        "{:?}",
+        triples(&d)
+    );
+    assert!(
+        !recognitions.iter().any(|e| country(&e.source) == "USA"),
+        "{:?}",
+        triples(&d)
+    );
+    // no time of their own: the day the lead reports (Wednesday), not the filing day
+    assert!(recognitions
+        .iter()
+        .all(|e| e.date.as_deref() == Some("2019-01-23")));
+}
