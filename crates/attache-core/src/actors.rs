@@ -624,6 +624,26 @@ impl<'a> Resolver<'a> {
                 i = a;
                 continue;
             }
+            // "U.S.-backed Contra rebels": the backer is no party to what its clients do
+            if name_at[i].is_some_and(|h| names[h].span.start == tokens[i].span.start) {
+                let end = hit_end(&names, &name_at, i);
+                if tok(end) == "-"
+                    && matches!(
+                        lower(tok(end + 1)).as_str(),
+                        "backed"
+                            | "supported"
+                            | "sponsored"
+                            | "funded"
+                            | "armed"
+                            | "trained"
+                            | "allied"
+                            | "aligned"
+                    )
+                {
+                    i = end + 2;
+                    continue;
+                }
+            }
             // "Washington and the insurgents signed a deal": an armed group named before
             if let Some(a) = self.armed_group_anaphor(text, tokens, i, sentence) {
                 i = a;

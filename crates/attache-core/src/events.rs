@@ -379,8 +379,9 @@ fn names_a_pair(words: &[String], k: usize, end: usize) -> bool {
     }
 }
 
-/// Perpetrators news names only by weapon or as unknown people: an act of violence by one
-/// of them is coded to the country where it happened.
+/// Perpetrators news names only by weapon, as unknown people or by the kind of attack ("were
+/// killed in overnight raids"): an act of violence by one of them is coded to the country
+/// where it happened.
 const UNNAMED_PERPETRATORS: &[&str] = &[
     "bomb",
     "bombs",
@@ -412,6 +413,13 @@ const UNNAMED_PERPETRATORS: &[&str] = &[
     "jihadists",
     "extremists",
     "terrorists",
+    "raid",
+    "raids",
+    "ambush",
+    "attack",
+    "attacks",
+    "shelling",
+    "clashes",
     "grenade",
     "mortar",
     "sniper",
@@ -944,17 +952,39 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 // first one's subject, not its object
                 // "..., killing four soldiers": a participle after a comma has the clause's
                 // subject too
+                // "Iranian forces smashed four brigades, killed 1,500 soldiers and ...": a
+                // past-tense verb after a comma continues a series of verbs
+                let verb_series = joined_by == ","
+                    && words[m.start].ends_with("ed")
+                    && (cl.start + 1..lead - 1).any(|k| {
+                        words[k].ends_with("ed")
+                            && words[k].chars().all(|c| c.is_ascii_lowercase())
+                            && mention_at(k).is_none()
+                            && !matches!(
+                                words[k - 1].as_str(),
+                                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                            )
+                    });
                 let conjoined_verb = matches!(joined_by, "and" | "but" | "or" | "then")
-                    || (joined_by == "," && words[m.start].ends_with("ing"));
+                    || (joined_by == "," && words[m.start].ends_with("ing"))
+                    || verb_series;
                 // "the strike that killed Soleimani": the subject of a relative clause is the
                 // noun phrase it hangs on
                 let relative_pronoun = matches!(joined_by, "that" | "which" | "who");
                 let mut subject_fixed = false;
                 if conjoined_verb {
+                    // the first verb's subject: after the last speech verb ("the agency said
+                    // Iranian forces smashed ..., killed ...")
+                    // ("The Kremlin said Maduro remained president and warned ...": after
+                    // "and" the speaker may go on, so only a series skips the speaker)
+                    let reported_from = (cl.start..lead)
+                        .rev()
+                        .find(|&k| verb_series && SPEECH_VERBS.contains(&words[k].as_str()))
+                        .map_or(cl.start, |k| k + 1);
                     if let Some(ps) = clause_subject.clone().or_else(|| {
                         before
                             .iter()
-                            .find(|(_, a, _)| !in_pp(*a))
+                            .find(|(_, a, _)| *a >= reported_from && !in_pp(*a))
                             .map(|x| vec![x.0])
                     }) {
                         subject = ps;

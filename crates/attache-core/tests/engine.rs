@@ -1229,3 +1229,26 @@ fn followers_do_the_gerund_and_undated_sentences_report_the_news_day() {
         .iter()
         .all(|e| e.date.as_deref() == Some("2019-01-23")));
 }
+
+#[test]
+fn a_verb_series_shares_its_subject_and_a_backer_is_no_party() {
+    let d = code(
+        "The Iranian news agency said Iranian forces smashed four Iraqi brigades, killed 1,500 Iraqi soldiers and captured 300.",
+        Some("1987-03-01"),
+    );
+    let kill = d.events.iter().find(|e| e.cameo.starts_with("19")).unwrap();
+    assert_eq!(
+        kill.source.as_ref().and_then(|p| p.code.as_deref()),
+        Some("IRNMIL")
+    );
+    assert_eq!(country(&kill.target), "IRQ");
+    let d = code(
+        "U.S.-backed Contra rebels tried to blow up an electricity pylon in Nicaragua.",
+        Some("1987-03-01"),
+    );
+    assert!(
+        !d.events.iter().any(|e| country(&e.source) == "USA"),
+        "{:?}",
+        triples(&d)
+    );
+}
