@@ -352,6 +352,24 @@ fn event_noun_object(words: &[String], from: usize, end: usize) -> Option<&'stat
     })
 }
 
+/// Words of accidents and disasters: deaths in a clause with one are no act of violence.
+const ACCIDENT_WORDS: &[&str] = &[
+    "accident",
+    "accidental",
+    "accidentally",
+    "colliery",
+    "underground",
+    "miners",
+    "crash",
+    "collapse",
+    "earthquake",
+    "flood",
+    "floods",
+    "storm",
+    "leak",
+    "derailment",
+];
+
 /// Whether the words from `k` (before `end`) are "the two countries", "both sides", "the two
 /// foreign ministers": a pair that stands for the last two countries named.
 fn names_a_pair(words: &[String], k: usize, end: usize) -> bool {
@@ -394,7 +412,6 @@ const UNNAMED_PERPETRATORS: &[&str] = &[
     "blast",
     "blasts",
     "device",
-    "mine",
     "landmine",
     "minefield",
     "gunmen",
@@ -1678,9 +1695,16 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     .then(|| violence_place(inp, &ments, &words, cl.start, attribution_at))
                     .flatten();
                 let src_actor = src_actor.or_else(|| {
-                    let unnamed = words[cl.start..cl.end]
+                    let lower: Vec<String> = words[cl.start..cl.end]
                         .iter()
-                        .any(|w| UNNAMED_PERPETRATORS.contains(&w.to_lowercase().as_str()));
+                        .map(|w| w.to_lowercase())
+                        .collect();
+                    // "miners were killed in an underground explosion": an accident
+                    let accident = lower.iter().any(|w| ACCIDENT_WORDS.contains(&w.as_str()));
+                    let unnamed = !accident
+                        && lower
+                            .iter()
+                            .any(|w| UNNAMED_PERPETRATORS.contains(&w.as_str()));
                     let p = place_of_violence.filter(|_| unnamed)?;
                     how.push(
                         "source: an unnamed perpetrator, the country where it happened".into(),

@@ -1252,3 +1252,12 @@ fn a_verb_series_shares_its_subject_and_a_backer_is_no_party() {
         triples(&d)
     );
 }
+
+#[test]
+fn deaths_in_an_accident_are_no_violence() {
+    let d = code(
+        "Thirty South African coal miners have been killed in an underground explosion at a colliery east of Johannesburg. Six workers were killed in a rock fall at South Africa's largest gold mine.",
+        Some("1987-03-01"),
+    );
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+}
