@@ -1389,6 +1389,41 @@ impl<'a> Resolver<'a> {
                     && self.actors[m.actor].country.is_some()
             })
         };
+        // "the strike that killed its top general, Qassem Soleimani": "its" or "their"
+        // before the title is the country or organization named last
+        let owner_word = tokens
+            .iter()
+            .rev()
+            .filter(|t| t.span.end <= person_at)
+            .take(3)
+            .any(|t| matches!(t.text(text), "its" | "their"));
+        if owner_word {
+            // the sentence's first party (its subject, as a rule), else the last one before
+            let party = |m: &MentionRef| {
+                let a = &self.actors[m.actor];
+                (m.kind == MentionKind::Actor && a.kind != ActorKind::Person)
+                    .then(|| a.country.clone())
+                    .flatten()
+            };
+            let owner = self
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == sentence && m.span.end <= person_at)
+                .find_map(party)
+                .or_else(|| {
+                    self.mentions
+                        .iter()
+                        .rev()
+                        .filter(|m| m.span.end <= person_at)
+                        .find_map(party)
+                });
+            if let Some(c) = owner {
+                let rec = &mut self.actors[person];
+                rec.country = Some(c);
+                rec.rule.push_str("; country of the party `its` refers to");
+                return;
+            }
+        }
         // an opposition leader, lawmaker or judge of no named country is the dateline's
         let domestic_role = matches!(
             self.actors[person].sector.as_deref(),

@@ -1261,3 +1261,18 @@ fn deaths_in_an_accident_are_no_violence() {
     );
     assert!(d.events.is_empty(), "{:?}", triples(&d));
 }
+
+#[test]
+fn its_before_a_title_is_the_sentences_first_party() {
+    let d = code(
+        "Iran fired missiles at U.S. bases in retaliation for the American drone strike that killed its top general, Qassem Soleimani, in Baghdad last week.",
+        Some("2020-01-08"),
+    );
+    let s = d
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Soleimani"))
+        .unwrap();
+    assert_eq!(s.country.as_deref(), Some("IRN"));
+    assert!(coded(&triples(&d), "19", "USA", "IRN"), "{:?}", triples(&d));
+}
