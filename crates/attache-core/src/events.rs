@@ -2116,6 +2116,22 @@ fn event_date(
             }
         }
     }
+    // "The talks came a week after 33 soldiers were killed": an event counted back from the
+    // story's previous dated event
+    if date.is_none() {
+        if let Some((n, unit)) = duration_before_event(inp, s, words, anchor) {
+            if let Some(prev) = prior
+                .iter()
+                .rev()
+                .find(|e| e.date.is_some() && e.date_source != "published")
+            {
+                if let Some(d) = prev.date.as_deref().and_then(|d| shift_date(d, n, unit)) {
+                    date = Some(d);
+                    date_source = "previous event";
+                }
+            }
+        }
+    }
     // "Two days later, ...", "The month before, ...": a time counted from the story's
     // previous dated event
     if date.is_none() {
@@ -2216,6 +2232,36 @@ fn relative_opening(inp: &EventInput, s: &Sent, words: &[String]) -> Option<(i64
         return Some((sign, unit));
     }
     None
+}
+
+/// "came a week after <this event>", "two days before <this event>": a duration followed by
+/// "after" or "before" ahead of the event's verb at token `anchor`. Returns the signed count
+/// and unit that lead from the story's previous event to this one (after: back in time).
+fn duration_before_event(
+    inp: &EventInput,
+    s: &Sent,
+    words: &[String],
+    anchor: usize,
+) -> Option<(i64, char)> {
+    let verb_at = s.tokens.get(anchor)?.span.start;
+    let t = inp
+        .times
+        .iter()
+        .find(|t| t.kind == TimexType::Duration && t.start >= s.span.start && t.end <= verb_at)?;
+    let after = s.tokens.iter().position(|x| x.span.start >= t.end)?;
+    let sign = match words.get(after)?.as_str() {
+        "after" => -1,
+        "before" => 1,
+        _ => return None,
+    };
+    // "Two days after the attack, Turkey retaliated": past the comma is the later event
+    if words[after..anchor].iter().any(|w| w == ",") {
+        return None;
+    }
+    let v = t.value.strip_prefix('P')?;
+    let unit = v.chars().last()?;
+    let n: i64 = v[..v.len() - 1].parse().ok()?;
+    matches!(unit, 'D' | 'W' | 'M' | 'Y').then_some((sign * n, unit))
 }
 
 /// A date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) moved by `n` units, at the coarser of its own

@@ -1276,3 +1276,13 @@ fn its_before_a_title_is_the_sentences_first_party() {
     assert_eq!(s.country.as_deref(), Some("IRN"));
     assert!(coded(&triples(&d), "19", "USA", "IRN"), "{:?}", triples(&d));
 }
+
+#[test]
+fn an_event_a_week_before_the_story_is_dated_back() {
+    let d = code(
+        "MOSCOW, March 5 (Wire) - Russia and Turkey agreed on Thursday to a ceasefire in Syria. The talks came a week after Syrian forces killed 33 Turkish soldiers in Idlib.",
+        Some("2020-03-05"),
+    );
+    let kill = d.events.iter().find(|e| e.cameo.starts_with("19")).unwrap();
+    assert_eq!(kill.date.as_deref(), Some("2020-02-27"));
+}
