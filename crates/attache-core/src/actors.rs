@@ -394,15 +394,18 @@ impl<'a> Resolver<'a> {
     /// minister: an office holder found by a bare surname keeps the office only when the
     /// document names the holder's country some other way (or its dateline does).
     /// The country a story's unnamed groups ("police", "the opposition") belong to: the
-    /// dateline's, unless the story names another country at least twice as often and three
-    /// times or more (a story datelined SOCHI about Belarus); with no dateline, none.
+    /// dateline's, unless the story names another country (by name, people, places or office
+    /// holders) more than one and a half times as often and three times or more (a story
+    /// datelined SOCHI about Belarus); with no dateline, none.
     pub fn story_country(&self, text: &str, dateline_country: Option<String>) -> Option<String> {
         let home = dateline_country?;
         let mut counts: Vec<(String, usize)> = Vec::new();
         for h in self.gaz.names(text, Span::new(0, text.len())) {
+            // countries, their people and places, and their office holders
             let c = h.entries.iter().find_map(|e| match e {
                 Entry::Country(c) | Entry::Adjective(c) => Some(c.clone()),
                 Entry::Place(p) => self.dict.places[*p].country.clone(),
+                Entry::Leader(l) => Some(self.dict.leaders[*l].country.clone()),
                 _ => None,
             });
             if let Some(c) = c.filter(|c| c.len() == 3) {
@@ -415,7 +418,7 @@ impl<'a> Resolver<'a> {
         let of = |c: &str| counts.iter().find(|(x, _)| x == c).map_or(0, |e| e.1);
         let top = counts.iter().max_by_key(|(_, n)| *n);
         match top {
-            Some((c, n)) if *c != home && *n >= 3 && *n >= 2 * of(&home) => Some(c.clone()),
+            Some((c, n)) if *c != home && *n >= 3 && 2 * *n > 3 * of(&home) => Some(c.clone()),
             _ => Some(home),
         }
     }

@@ -1286,3 +1286,14 @@ fn an_event_a_week_before_the_story_is_dated_back() {
     let kill = d.events.iter().find(|e| e.cameo.starts_with("19")).unwrap();
     assert_eq!(kill.date.as_deref(), Some("2020-02-27"));
 }
+
+#[test]
+fn a_story_datelined_in_its_country_keeps_it_though_another_is_named_often() {
+    let d = code(
+        "CARACAS, Jan 23 (Wire) - Venezuelan opposition leader Juan Guaido declared himself interim president on Wednesday, and U.S. President Donald Trump recognized him. Russia accused Washington of meddling. President Nicolas Maduro broke off relations with the United States and gave American diplomats 72 hours to leave. Security forces fired tear gas at protesters.",
+        Some("2019-01-24"),
+    );
+    let t = triples(&d);
+    assert!(coded(&t, "17", "VEN", "VEN"), "{t:?}");
+    assert!(!coded(&t, "17", "USA", "USA"), "{t:?}");
+}
