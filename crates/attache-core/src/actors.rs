@@ -395,7 +395,7 @@ impl<'a> Resolver<'a> {
     /// document names the holder's country some other way (or its dateline does).
     /// The country a story's unnamed groups ("police", "the opposition") belong to: the
     /// dateline's, unless the story names another country (by name, people, places or office
-    /// holders) more than one and a half times as often and three times or more (a story
+    /// holders) at least one and a half times as often and three times or more (a story
     /// datelined SOCHI about Belarus); with no dateline, none.
     pub fn story_country(&self, text: &str, dateline_country: Option<String>) -> Option<String> {
         let home = dateline_country?;
@@ -415,10 +415,13 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let of = |c: &str| counts.iter().find(|(x, _)| x == c).map_or(0, |e| e.1);
+        // the dateline itself names the home country once
+        let of = |c: &str| {
+            counts.iter().find(|(x, _)| x == c).map_or(0, |e| e.1) + usize::from(c == home)
+        };
         let top = counts.iter().max_by_key(|(_, n)| *n);
         match top {
-            Some((c, n)) if *c != home && *n >= 3 && 2 * *n > 3 * of(&home) => Some(c.clone()),
+            Some((c, n)) if *c != home && *n >= 3 && 2 * *n >= 3 * of(&home) => Some(c.clone()),
             _ => Some(home),
         }
     }

@@ -993,7 +993,7 @@ fn condemning_the_attacks_targets_who_made_the_storys_attack() {
 #[test]
 fn unnamed_groups_belong_to_the_country_the_story_is_about() {
     let d = code(
-        "SOCHI, Russia, Sept 14 (Wire) - Belarusian President Alexander Lukashenko met Russian President Vladimir Putin on Monday. Belarus has seen weeks of protests. The Belarusian opposition says the election in Belarus was rigged. Police have detained thousands of demonstrators.",
+        "SOCHI, Russia, Sept 14 (Wire) - Belarusian President Alexander Lukashenko met Russian President Vladimir Putin on Monday. Belarus has seen weeks of protests. The Belarusian opposition says the election in Belarus was rigged. Lukashenko has refused to step down. Protesters marched through Minsk on Sunday. Police have detained thousands of demonstrators.",
         Some("2020-09-14"),
     );
     let t = triples(&d);
@@ -1290,7 +1290,7 @@ fn an_event_a_week_before_the_story_is_dated_back() {
 #[test]
 fn a_story_datelined_in_its_country_keeps_it_though_another_is_named_often() {
     let d = code(
-        "CARACAS, Jan 23 (Wire) - Venezuelan opposition leader Juan Guaido declared himself interim president on Wednesday, and U.S. President Donald Trump recognized him. Russia accused Washington of meddling. President Nicolas Maduro broke off relations with the United States and gave American diplomats 72 hours to leave. Security forces fired tear gas at protesters.",
+        "CARACAS, Jan 23 (Wire) - Venezuelan opposition leader Juan Guaido declared himself interim president on Wednesday, and U.S. President Donald Trump recognized him. Russia accused Washington of meddling. President Nicolas Maduro broke off relations with the United States and gave American diplomats 72 hours to leave. Thousands marched in Caracas. Security forces fired tear gas at protesters.",
         Some("2019-01-24"),
     );
     let t = triples(&d);
