@@ -1644,7 +1644,7 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     && matches!(&pat.code[..2], "01" | "02" | "10" | "11" | "12" | "13")
                 {
                     if let (Some(sa), Some(noun)) =
-                        (src_actor, event_noun_object(&words, m.end, cl.end))
+                        (src_actor, event_noun_object(&words, anchor + 1, cl.end))
                     {
                         // the story's lead act of force ("the attacks" a lead reports,
                         // not a background strike told later); else its last event
@@ -1679,8 +1679,15 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     if !targetless_ok {
                         return None;
                     }
+                    // "marched in Caracas", "marched through Minsk"
                     let loc = ments.iter().find(|(_, a, _)| {
-                        *a > 0 && *a > cl.start && *a < cl.end && words[*a - 1] == "in"
+                        *a > 0
+                            && *a > cl.start
+                            && *a < cl.end
+                            && matches!(
+                                words[*a - 1].as_str(),
+                                "in" | "through" | "across" | "around" | "outside"
+                            )
                     })?;
                     how.push("source: the country where it happened".into());
                     src_located = true;

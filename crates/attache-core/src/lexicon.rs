@@ -43,6 +43,13 @@ pub const NEGATING_VERBS: &[&str] = &[
 
 /// Words before an event verb that place it in the future ("will visit", "plans to").
 pub const FUTURE_MARKERS: &[&str] = &[
+    // "U.S. threats to scrap the agreement", "vowed to retaliate": not done yet
+    "threats",
+    "threat",
+    "threatening",
+    "vowed",
+    "vows",
+    "vow",
     "will",
     "'ll",
     "shall",

@@ -1297,3 +1297,28 @@ fn a_story_datelined_in_its_country_keeps_it_though_another_is_named_often() {
     assert!(coded(&t, "17", "VEN", "VEN"), "{t:?}");
     assert!(!coded(&t, "17", "USA", "USA"), "{t:?}");
 }
+
+#[test]
+fn calling_the_attacks_reckless_marching_through_a_city_and_threats_to_act() {
+    let d = code(
+        "Iran fired missiles at U.S. troops in Iraq on Wednesday. British Foreign Secretary Dominic Raab called the missile attacks reckless and dangerous.",
+        Some("2020-01-08"),
+    );
+    assert!(coded(&triples(&d), "11", "GBR", "IRN"), "{:?}", triples(&d));
+    let d = code(
+        "MINSK, Sept 14 (Wire) - Tens of thousands of Belarusians marched through Minsk on Sunday.",
+        Some("2020-09-14"),
+    );
+    assert!(coded(&triples(&d), "14", "BLR", "BLR"), "{:?}", triples(&d));
+    let d = code(
+        "Seoul dismissed Japanese threats to scrap the intelligence pact with South Korea.",
+        Some("2019-08-20"),
+    );
+    assert!(
+        !d.events
+            .iter()
+            .any(|e| e.cameo.starts_with("16") && e.status == EventStatus::Occurred),
+        "{:?}",
+        d.events
+    );
+}
