@@ -2123,35 +2123,20 @@ fn event_date(
             }
         }
     }
-    // "The talks came a week after 33 soldiers were killed": an event counted back from the
-    // story's previous dated event
+    // "The talks came a week after 33 soldiers were killed" (counted back) and "Two days
+    // later, ...", "The month before, ..." (counted at the head of the sentence): a time
+    // counted from the story's previous dated event
     if date.is_none() {
-        if let Some((n, unit)) = duration_before_event(inp, s, words, anchor) {
-            if let Some(prev) = prior
-                .iter()
-                .rev()
-                .find(|e| e.date.is_some() && e.date_source != "published")
-            {
-                if let Some(d) = prev.date.as_deref().and_then(|d| shift_date(d, n, unit)) {
-                    date = Some(d);
-                    date_source = "previous event";
-                }
-            }
-        }
-    }
-    // "Two days later, ...", "The month before, ...": a time counted from the story's
-    // previous dated event
-    if date.is_none() {
-        if let Some((n, unit)) = relative_opening(inp, s, words) {
-            if let Some(prev) = prior
-                .iter()
-                .rev()
-                .find(|e| e.date.is_some() && e.date_source != "published")
-            {
-                if let Some(d) = prev.date.as_deref().and_then(|d| shift_date(d, n, unit)) {
-                    date = Some(d);
-                    date_source = "previous event";
-                }
+        let offset = duration_before_event(inp, s, words, anchor)
+            .or_else(|| relative_opening(inp, s, words));
+        let previous = prior
+            .iter()
+            .rev()
+            .find(|e| e.date.is_some() && e.date_source != "published");
+        if let (Some((n, unit)), Some(prev)) = (offset, previous) {
+            if let Some(d) = prev.date.as_deref().and_then(|d| shift_date(d, n, unit)) {
+                date = Some(d);
+                date_source = "previous event";
             }
         }
     }
