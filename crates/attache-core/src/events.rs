@@ -1461,6 +1461,14 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                                     .iter()
                                     .any(|(x, a, _)| *x == t && *a > m.end && words[*a - 1] == "in")
                         }) && m.target.is_none();
+                        // "Esper and Stoltenberg flew to Kabul": a visit to a country neither
+                        // subject belongs to is a visit there
+                        let visited = pat.code.starts_with("042")
+                            && target.is_some_and(|t| {
+                                !subject_countries
+                                    .contains(&inp.actors_country(inp.mentions[t].actor))
+                            });
+                        let located = located && !visited;
                         if own || located {
                             target = None;
                         } else if target.is_some() {
@@ -1756,7 +1764,20 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         }
                     }
                 }
-                let Some(src_actor) = src_actor else { continue };
+                let Some(mut src_actor) = src_actor else {
+                    continue;
+                };
+                // "Defence Secretary Mark Esper and NATO's Jens Stoltenberg flew to Kabul": a
+                // conjunct of no known country leaves the act to the others
+                if inp.actors_country(src_actor).is_none() {
+                    if let Some(k) = co_sources
+                        .iter()
+                        .position(|&mi| inp.actors_country(actor_of(mi)).is_some())
+                    {
+                        src_actor = actor_of(co_sources.remove(k));
+                        how.push("the first conjunct has no country: the next one acts".into());
+                    }
+                }
                 // an actor of no known country or organization codes as nothing useful
                 if inp.actors_country(src_actor).is_none() {
                     continue;

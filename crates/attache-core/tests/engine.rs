@@ -1322,3 +1322,16 @@ fn calling_the_attacks_reckless_marching_through_a_city_and_threats_to_act() {
         d.events
     );
 }
+
+#[test]
+fn a_conjunct_of_no_country_leaves_a_joint_visit_to_the_others() {
+    let d = code(
+        "KABUL, March 4 (Wire) - Defence Secretary Mark Esper and NATO Secretary-General Jens Stoltenberg flew to Kabul on Saturday.",
+        Some("2020-03-04"),
+    );
+    assert!(
+        coded(&triples(&d), "042", "IGOWSTNAT", "AFG"),
+        "{:?}",
+        triples(&d)
+    );
+}
