@@ -1883,6 +1883,13 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                         }
                     }
                 }
+                // "Ankara could suspend relations": a threat's modal is its content; the
+                // threat itself was made
+                if pat.code.starts_with("13")
+                    && matches!(status, EventStatus::Planned | EventStatus::Hypothetical)
+                {
+                    status = EventStatus::Occurred;
+                }
                 // count: "five times"
                 let count = count_in(&words, toks, inp.text, cl, m.end);
                 // location
@@ -2218,6 +2225,25 @@ fn relative_opening(inp: &EventInput, s: &Sent, words: &[String]) -> Option<(i64
         "earlier" | "before" => Some(-1),
         _ => None,
     };
+    // "... met two days later in Sochi": a duration and "later" or "earlier" anywhere
+    for t in inp
+        .times
+        .iter()
+        .filter(|t| t.kind == TimexType::Duration && t.start >= s.span.start && t.end <= s.span.end)
+    {
+        let after = s.tokens.iter().position(|x| x.span.start >= t.end)?;
+        let sign = match words.get(after).map(String::as_str) {
+            Some("later") => 1,
+            Some("earlier") => -1,
+            _ => continue,
+        };
+        let v = t.value.strip_prefix('P')?;
+        let unit = v.chars().last()?;
+        let n: i64 = v[..v.len() - 1].parse().ok()?;
+        if matches!(unit, 'D' | 'W' | 'M' | 'Y') {
+            return Some((sign * n, unit));
+        }
+    }
     let first = s.tokens.first()?;
     // "Two days later": a duration at the head of the sentence
     if let Some(t) = inp

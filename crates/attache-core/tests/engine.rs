@@ -45,7 +45,7 @@ fn metadata_wins_over_the_dateline_and_weekdays_point_back() {
     );
     assert_eq!(d.published_basis, Some(PublishedBasis::Metadata));
     let e = &d.events[0];
-    assert_eq!(e.cameo, "110");
+    assert_eq!(e.cameo, "111");
     assert_eq!(e.date.as_deref(), Some("2024-04-29"));
 }
 
@@ -1334,4 +1334,20 @@ fn a_conjunct_of_no_country_leaves_a_joint_visit_to_the_others() {
         "{:?}",
         triples(&d)
     );
+}
+
+#[test]
+fn a_threat_with_a_modal_was_made_and_later_counts_from_the_previous_event() {
+    let d = code(
+        "ANKARA, Aug 14 (Wire) - Turkish President Tayyip Erdogan said on Friday that Ankara could suspend diplomatic relations with the UAE.",
+        Some("2020-08-14"),
+    );
+    let threat = d.events.iter().find(|e| e.cameo.starts_with("13")).unwrap();
+    assert_eq!(threat.status, EventStatus::Occurred);
+    let d = code(
+        "WASHINGTON, Nov 6 (Wire) - Egypt and Ethiopia signed a deal on Oct. 22, 2019 in Washington. Egyptian President Abdel Fattah al-Sisi and Ethiopian Prime Minister Abiy Ahmed met two days later in Sochi.",
+        Some("2019-11-06"),
+    );
+    let dates: Vec<_> = d.events.iter().filter_map(|e| e.date.as_deref()).collect();
+    assert!(dates.contains(&"2019-10-24"), "{dates:?}");
 }
