@@ -239,36 +239,32 @@ impl EventInput<'_> {
                 .is_some_and(|r| r.as_deref() == Some("capital"))
     }
 
-    /// The last mention of a person ending before byte `at`, other than the `except`
-    /// actors: what "he", "she", "him" or "her" refers to.
-    fn last_person_before(&self, at: usize, except: &[usize]) -> Option<usize> {
+    /// The last actor mention ending before byte `at` that `keep` accepts.
+    fn last_mention_before(&self, at: usize, keep: impl Fn(&MentionRef) -> bool) -> Option<usize> {
         self.mentions
             .iter()
             .enumerate()
             .rev()
-            .find(|(_, x)| {
-                x.span.end <= at
-                    && x.kind == MentionKind::Actor
-                    && self.actor_is_person.get(x.actor).copied().unwrap_or(false)
-                    && !except.contains(&x.actor)
-            })
+            .find(|(_, x)| x.span.end <= at && x.kind == MentionKind::Actor && keep(x))
             .map(|(mi, _)| mi)
+    }
+
+    /// The last mention of a person ending before byte `at`, other than the `except`
+    /// actors: what "he", "she", "him" or "her" refers to.
+    fn last_person_before(&self, at: usize, except: &[usize]) -> Option<usize> {
+        self.last_mention_before(at, |x| {
+            self.actor_is_person.get(x.actor).copied().unwrap_or(false)
+                && !except.contains(&x.actor)
+        })
     }
 
     /// The last mention of a country, organization or group ending before byte `at`: what
     /// "it" refers to.
     fn last_party_before(&self, at: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, x)| {
-                x.span.end <= at
-                    && x.kind == MentionKind::Actor
-                    && !self.actor_is_person.get(x.actor).copied().unwrap_or(true)
-                    && self.actors_country(x.actor).is_some()
-            })
-            .map(|(mi, _)| mi)
+        self.last_mention_before(at, |x| {
+            !self.actor_is_person.get(x.actor).copied().unwrap_or(true)
+                && self.actors_country(x.actor).is_some()
+        })
     }
 
     /// What "the two countries" or "both sides" refers to: of the countries named before byte
