@@ -267,6 +267,30 @@ impl EventInput<'_> {
         })
     }
 
+    /// The last two people of two different countries named before byte `at`, in text
+    /// order: what "the two leaders" or "the two ministers" refers to.
+    fn last_two_people_before(&self, at: usize) -> Vec<usize> {
+        let mut seen: Vec<(usize, String)> = Vec::new();
+        for (mi, x) in self.mentions.iter().enumerate().rev() {
+            if x.span.end > at
+                || x.kind != MentionKind::Actor
+                || !self.actor_is_person.get(x.actor).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            let Some(c) = self.actors_country(x.actor) else {
+                continue;
+            };
+            if !seen.iter().any(|(_, s)| *s == c) {
+                seen.push((mi, c));
+            }
+            if seen.len() == 2 {
+                break;
+            }
+        }
+        seen.into_iter().rev().map(|(mi, _)| mi).collect()
+    }
+
     /// What "the two countries" or "both sides" refers to: of the countries named before byte
     /// `at`, the two named most often (the story's two sides), the later named first on a
     /// tie; one mention of each (its last), in text order.
@@ -389,6 +413,23 @@ fn names_a_pair(words: &[String], k: usize, end: usize) -> bool {
     match words[k].as_str() {
         "both" => pair_noun(k + 1),
         "two" => k > 0 && words[k - 1] == "the" && (pair_noun(k + 1) || pair_noun(k + 2)),
+        _ => false,
+    }
+}
+
+/// Whether the words from `k` (before `end`) are "the two leaders", "both presidents", "the
+/// two foreign ministers": a pair of people.
+fn pair_of_people(words: &[String], k: usize, end: usize) -> bool {
+    let people = |i: usize| {
+        i < end
+            && matches!(
+                words[i].as_str(),
+                "leaders" | "presidents" | "ministers" | "premiers" | "men" | "heads"
+            )
+    };
+    match words[k].as_str() {
+        "both" => people(k + 1),
+        "two" => k > 0 && words[k - 1] == "the" && (people(k + 1) || people(k + 2)),
         _ => false,
     }
 }
@@ -1204,7 +1245,13 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     && !subject_fixed
                     && (cl.start..m.start).any(|k| names_a_pair(&words, k, m.start))
                 {
-                    let pair = inp.last_two_countries_before(toks[cl.start].span.start);
+                    // "the two ministers spoke": the last two people of two countries named;
+                    // "the two countries": the two the story names most
+                    let at = toks[cl.start].span.start;
+                    let people = (cl.start..m.start).any(|k| pair_of_people(&words, k, m.start));
+                    let pair = Some(inp.last_two_people_before(at))
+                        .filter(|p| people && p.len() == 2)
+                        .unwrap_or_else(|| inp.last_two_countries_before(at));
                     if pair.len() == 2 {
                         subject = pair;
                         how.push("`the two countries`: the last two countries named".into());

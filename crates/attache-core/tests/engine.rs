@@ -1351,3 +1351,16 @@ fn a_threat_with_a_modal_was_made_and_later_counts_from_the_previous_event() {
     let dates: Vec<_> = d.events.iter().filter_map(|e| e.date.as_deref()).collect();
     assert!(dates.contains(&"2019-10-24"), "{dates:?}");
 }
+
+#[test]
+fn the_two_leaders_are_the_last_two_people_named() {
+    let d = code(
+        "MOSCOW, March 5 (Wire) - Syria's war dominated the day. Syria's army advanced in Idlib, Syria. Russian President Vladimir Putin hosted Turkish President Tayyip Erdogan on Thursday. The two leaders spoke by telephone on Friday.",
+        Some("2020-03-06"),
+    );
+    let t = triples(&d);
+    assert!(
+        coded(&t, "041", "RUS", "TUR") || coded(&t, "041", "TUR", "RUS"),
+        "{t:?}"
+    );
+}
