@@ -1241,9 +1241,19 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                 }
                 // "The two countries began talks", "both sides agreed": the last two countries
                 // named
-                if subject.is_empty()
+                // (a noun of the pair read as an unnamed group, "the two leaders" in a story
+                // with a dateline, is the pair too)
+                let pair_at = (cl.start..m.start).find(|&k| names_a_pair(&words, k, m.start));
+                let subject_is_the_pair = pair_at.is_some_and(|k| {
+                    subject.iter().all(|&s| {
+                        ments
+                            .iter()
+                            .any(|(x, a, _)| *x == s && *a > k && *a <= k + 3)
+                    })
+                });
+                if (subject.is_empty() || subject_is_the_pair)
                     && !subject_fixed
-                    && (cl.start..m.start).any(|k| names_a_pair(&words, k, m.start))
+                    && pair_at.is_some()
                 {
                     // "the two ministers spoke": the last two people of two countries named;
                     // "the two countries": the two the story names most
