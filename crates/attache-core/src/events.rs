@@ -417,6 +417,24 @@ fn names_a_pair(words: &[String], k: usize, end: usize) -> bool {
     }
 }
 
+/// Adverbs that may stand between the words of a pattern ("spoke again by telephone").
+const INNER_ADVERBS: &[&str] = &[
+    "again",
+    "also",
+    "reportedly",
+    "separately",
+    "jointly",
+    "briefly",
+    "formally",
+    "officially",
+    "publicly",
+    "finally",
+    "immediately",
+    "quickly",
+    "repeatedly",
+    "privately",
+];
+
 /// Whether the words from `k` (before `end`) are "the two leaders", "both presidents", "the
 /// two foreign ministers": a pair of people.
 fn pair_of_people(words: &[String], k: usize, end: usize) -> bool {
@@ -556,8 +574,15 @@ fn match_at(
             participles,
             bare,
         } => {
-            if i >= end_limit || !forms.contains(&words[i]) {
+            if i >= end_limit {
                 return false;
+            }
+            if !forms.contains(&words[i]) {
+                // "spoke again by telephone", "met separately with": an adverb inside a
+                // pattern's words is skipped
+                return k > 0
+                    && INNER_ADVERBS.contains(&words[i].as_str())
+                    && match_at(c, words, subject_ends, i + 1, k, mention_at, m, end_limit);
             }
             // the word before, past an adverb in -ly ("we strongly condemn")
             let before = if i > 1 && words[i - 1].ends_with("ly") {

@@ -1364,3 +1364,16 @@ fn the_two_leaders_are_the_last_two_people_named() {
         "{t:?}"
     );
 }
+
+#[test]
+fn an_adverb_inside_a_patterns_words_is_skipped() {
+    let d = code(
+        "Russian President Vladimir Putin and Turkish President Tayyip Erdogan spoke again by telephone on Friday.",
+        Some("2020-03-06"),
+    );
+    assert!(
+        coded(&triples(&d), "041", "RUS", "TUR"),
+        "{:?}",
+        triples(&d)
+    );
+}
