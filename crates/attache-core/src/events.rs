@@ -1563,8 +1563,13 @@ pub fn find(d: &Dictionaries, matcher: &Matcher, inp: &EventInput) -> Vec<EventR
                     }
                     // only symmetric events are mutual: "X and Y met", not "X and Y offered
                     // to mediate"
-                    let symmetric = ["03", "04", "05", "06", "08", "12", "19"]
+                    // ("traded accusations", "exchanged fire": what is traded is mutual)
+                    let reciprocal_verb = pat.tokens.iter().any(
+                        |t| matches!(t, PatternToken::Verb(v) if v == "trade" || v == "exchange"),
+                    );
+                    let symmetric = (["03", "04", "05", "06", "08", "12", "19"]
                         .contains(&&pat.code[..2])
+                        || reciprocal_verb)
                         && !matches!(pat.code.as_str(), "039" | "045");
                     // "met in Brasilia on the sidelines of a BRICS summit": an organization
                     // whose meeting is the occasion is no party to the meeting of the subjects

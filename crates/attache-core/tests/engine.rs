@@ -1377,3 +1377,14 @@ fn an_adverb_inside_a_patterns_words_is_skipped() {
         triples(&d)
     );
 }
+
+#[test]
+fn what_two_parties_trade_is_mutual() {
+    let d = code(
+        "India and Pakistan traded accusations over the attack on Tuesday.",
+        Some("2019-02-27"),
+    );
+    let t = triples(&d);
+    // the coordinated subject makes each the other's target, as in a meeting
+    assert!(coded(&t, "112", "IND", "PAK"), "{t:?}");
+}
