@@ -492,8 +492,9 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A force led by a country, written `<Country>-led <force noun>` from token `i`: pushes
-    /// the country's military as its actor and returns the token after it.
+    /// A force a country leads or a ship flying its flag, written `<Country>-led <force noun>`
+    /// or `<Country>-flagged <vessel noun>` from token `i`: pushes the country's military or
+    /// its business as the actor and returns the token after it.
     fn led_force(
         &mut self,
         text: &str,
@@ -504,7 +505,7 @@ impl<'a> Resolver<'a> {
     ) -> Option<usize> {
         let tok = |k: usize| tokens.get(k).map(|t| t.text(text)).unwrap_or("");
         // "Saudi-led" is one token, "U.S.-led" three ("U.S.", "-", "led")
-        let (country, next) = names.iter().find_map(|h| {
+        let (country, suffix, next) = names.iter().find_map(|h| {
             if h.span.start != tokens.get(i)?.span.start {
                 return None;
             }
@@ -513,22 +514,29 @@ impl<'a> Resolver<'a> {
                 _ => None,
             })?;
             let last = (i..tokens.len()).find(|&e| tokens[e].span.end >= h.span.end)?;
-            let rest = &text[h.span.end..tokens[last].span.end];
-            if rest.eq_ignore_ascii_case("-led") {
-                Some((c, last + 1))
-            } else if rest.is_empty() && tok(last + 1) == "-" && tok(last + 2) == "led" {
-                Some((c, last + 3))
-            } else {
-                None
+            let rest = text[h.span.end..tokens[last].span.end].to_ascii_lowercase();
+            match rest.strip_prefix('-') {
+                Some(s @ ("led" | "flagged")) => Some((c, s.to_string(), last + 1)),
+                _ if rest.is_empty()
+                    && tok(last + 1) == "-"
+                    && matches!(tok(last + 2), "led" | "flagged") =>
+                {
+                    Some((c, tok(last + 2).to_string(), last + 3))
+                }
+                _ => None,
             }
         })?;
         let noun = tok(next).to_ascii_lowercase();
-        if !matches!(
-            noun.as_str(),
-            "coalition" | "forces" | "force" | "troops" | "alliance" | "mission" | "military"
-        ) {
-            return None;
-        }
+        let (sector, rule) = match (suffix.as_str(), noun.as_str()) {
+            (
+                "led",
+                "coalition" | "forces" | "force" | "troops" | "alliance" | "mission" | "military",
+            ) => ("MIL", "country-led force"),
+            ("flagged", "tanker" | "ship" | "vessel" | "freighter" | "boat" | "trawler") => {
+                ("BUS", "ship under a country's flag")
+            }
+            _ => return None,
+        };
         let sp = Span::new(tokens[i].span.start, tokens[next].span.end);
         let a = self.intern(
             ActorRec {
@@ -536,11 +544,11 @@ impl<'a> Resolver<'a> {
                 country: Some(country),
                 kind: ActorKind::Group,
                 role: Some(noun),
-                sector: Some("MIL".into()),
+                sector: Some(sector.into()),
                 org_code: None,
                 former: false,
                 leader: None,
-                rule: "country-led force".into(),
+                rule: rule.into(),
                 mentions: vec![],
             },
             sp,

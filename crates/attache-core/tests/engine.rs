@@ -1388,3 +1388,12 @@ fn what_two_parties_trade_is_mutual() {
     // the coordinated subject makes each the other's target, as in a meeting
     assert!(coded(&t, "112", "IND", "PAK"), "{t:?}");
 }
+
+#[test]
+fn a_ship_under_a_countrys_flag_is_that_countrys() {
+    let d = code(
+        "Iran's Revolutionary Guards seized a British-flagged tanker in the Strait of Hormuz on Friday.",
+        Some("2019-07-20"),
+    );
+    assert!(coded(&triples(&d), "17", "IRN", "GBR"), "{:?}", triples(&d));
+}
