@@ -859,8 +859,21 @@ impl<'a> Resolver<'a> {
                                 _ => None,
                             })
                         });
+                    // "Syria envoy James Jeffrey" with no sender named: Syria is where the
+                    // envoy is sent, so the country is left to other clues
+                    let destination_only = sender.is_none()
+                        && (role.role.ends_with("envoy") || role.role == "representative")
+                        && pre.as_ref().is_some_and(|p| {
+                            !p.2 && !text[p.1.end..].starts_with("'s")
+                                && !text[p.1.end..].starts_with("\u{2019}s")
+                                && p.0.len() == 3
+                        });
                     let country = sender
-                        .or_else(|| pre.as_ref().map(|p| p.0.clone()))
+                        .or_else(|| {
+                            pre.as_ref()
+                                .filter(|_| !destination_only)
+                                .map(|p| p.0.clone())
+                        })
                         .or_else(|| leader.clone().and_then(|l| self.leader_country(&l)))
                         .or_else(|| self.leader_country(&name))
                         .or(of_country);
@@ -1378,6 +1391,14 @@ impl<'a> Resolver<'a> {
         let Some((person_at, person)) = first_person else {
             return;
         };
+        // an envoy travels: no country of the sentence or dateline says whose they are
+        if self.actors[person]
+            .role
+            .as_deref()
+            .is_some_and(|r| r.ends_with("envoy"))
+        {
+            return;
+        }
         // the person's own clause: "Egypt, Ethiopia and Sudan agreed ..., after talks in
         // Washington hosted by Treasury Secretary Steven Mnuchin" names no country of his
         let clause_from = tokens

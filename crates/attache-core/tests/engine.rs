@@ -1397,3 +1397,14 @@ fn a_ship_under_a_countrys_flag_is_that_countrys() {
     );
     assert!(coded(&triples(&d), "17", "IRN", "GBR"), "{:?}", triples(&d));
 }
+
+#[test]
+fn a_country_named_before_envoy_is_where_the_envoy_is_sent_not_whose() {
+    let d = code(
+        "WASHINGTON, March 3 (Wire) - Syria envoy James Jeffrey visited Turkey on Tuesday.",
+        Some("2020-03-03"),
+    );
+    // not Syria's, and no guess from the places an envoy travels to
+    let j = d.actors.iter().find(|a| a.name == "James Jeffrey").unwrap();
+    assert_eq!(j.country, None);
+}
