@@ -390,31 +390,34 @@ const ACCIDENT_WORDS: &[&str] = &[
     "derailment",
 ];
 
-/// Whether the words from `k` (before `end`) are "the two countries", "both sides", "the two
-/// foreign ministers": a pair that stands for the last two countries named.
-fn names_a_pair(words: &[String], k: usize, end: usize) -> bool {
-    let pair_noun = |i: usize| {
-        i < end
-            && matches!(
-                words[i].as_str(),
-                "countries"
-                    | "sides"
-                    | "nations"
-                    | "governments"
-                    | "leaders"
-                    | "neighbours"
-                    | "neighbors"
-                    | "presidents"
-                    | "ministers"
-                    | "delegations"
-                    | "capitals"
-            )
-    };
+/// Whether the words from `k` (before `end`) are "both <noun>" or "the two [<word>] <noun>"
+/// for one of `nouns`.
+fn pair_phrase(words: &[String], k: usize, end: usize, nouns: &[&str]) -> bool {
+    let noun = |i: usize| i < end && nouns.contains(&words[i].as_str());
     match words[k].as_str() {
-        "both" => pair_noun(k + 1),
-        "two" => k > 0 && words[k - 1] == "the" && (pair_noun(k + 1) || pair_noun(k + 2)),
+        "both" => noun(k + 1),
+        "two" => k > 0 && words[k - 1] == "the" && (noun(k + 1) || noun(k + 2)),
         _ => false,
     }
+}
+
+/// "the two countries", "both sides", "the two foreign ministers": a pair that stands for
+/// the last two countries named.
+fn names_a_pair(words: &[String], k: usize, end: usize) -> bool {
+    const PAIR_NOUNS: &[&str] = &[
+        "countries",
+        "sides",
+        "nations",
+        "governments",
+        "leaders",
+        "neighbours",
+        "neighbors",
+        "presidents",
+        "ministers",
+        "delegations",
+        "capitals",
+    ];
+    pair_phrase(words, k, end, PAIR_NOUNS)
 }
 
 /// Adverbs that may stand between the words of a pattern ("spoke again by telephone").
@@ -435,21 +438,17 @@ const INNER_ADVERBS: &[&str] = &[
     "privately",
 ];
 
-/// Whether the words from `k` (before `end`) are "the two leaders", "both presidents", "the
-/// two foreign ministers": a pair of people.
+/// "the two leaders", "both presidents", "the two foreign ministers": a pair of people.
 fn pair_of_people(words: &[String], k: usize, end: usize) -> bool {
-    let people = |i: usize| {
-        i < end
-            && matches!(
-                words[i].as_str(),
-                "leaders" | "presidents" | "ministers" | "premiers" | "men" | "heads"
-            )
-    };
-    match words[k].as_str() {
-        "both" => people(k + 1),
-        "two" => k > 0 && words[k - 1] == "the" && (people(k + 1) || people(k + 2)),
-        _ => false,
-    }
+    const PEOPLE: &[&str] = &[
+        "leaders",
+        "presidents",
+        "ministers",
+        "premiers",
+        "men",
+        "heads",
+    ];
+    pair_phrase(words, k, end, PEOPLE)
 }
 
 /// Perpetrators news names only by weapon, as unknown people or by the kind of attack ("were
@@ -2320,10 +2319,7 @@ fn relative_opening(inp: &EventInput, s: &Sent, words: &[String]) -> Option<(i64
             Some("earlier") => -1,
             _ => continue,
         };
-        let v = t.value.strip_prefix('P')?;
-        let unit = v.chars().last()?;
-        let n: i64 = v[..v.len() - 1].parse().ok()?;
-        if matches!(unit, 'D' | 'W' | 'M' | 'Y') {
+        if let Some((n, unit)) = duration_count(&t.value) {
             return Some((sign * n, unit));
         }
     }
@@ -2336,10 +2332,7 @@ fn relative_opening(inp: &EventInput, s: &Sent, words: &[String]) -> Option<(i64
     {
         let after = s.tokens.iter().position(|x| x.span.start >= t.end)?;
         let sign = direction(words.get(after)?)?;
-        let v = t.value.strip_prefix('P')?;
-        let unit = v.chars().last()?;
-        let n: i64 = v[..v.len() - 1].parse().ok()?;
-        return matches!(unit, 'D' | 'W' | 'M' | 'Y').then_some((sign * n, unit));
+        return duration_count(&t.value).map(|(n, unit)| (sign * n, unit));
     }
     // "The day before", "The month after"
     if words.len() >= 3 && words[0] == "the" {
@@ -2380,10 +2373,15 @@ fn duration_before_event(
     if words[after..anchor].iter().any(|w| w == ",") {
         return None;
     }
-    let v = t.value.strip_prefix('P')?;
+    duration_count(&t.value).map(|(n, unit)| (sign * n, unit))
+}
+
+/// A whole count of days, weeks, months or years in a TIMEX duration ("P2D" → 2, 'D').
+fn duration_count(value: &str) -> Option<(i64, char)> {
+    let v = value.strip_prefix('P')?;
     let unit = v.chars().last()?;
-    let n: i64 = v[..v.len() - 1].parse().ok()?;
-    matches!(unit, 'D' | 'W' | 'M' | 'Y').then_some((sign * n, unit))
+    let n: i64 = v.get(..v.len() - unit.len_utf8())?.parse().ok()?;
+    matches!(unit, 'D' | 'W' | 'M' | 'Y').then_some((n, unit))
 }
 
 /// A date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) moved by `n` units, at the coarser of its own
