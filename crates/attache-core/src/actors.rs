@@ -397,10 +397,15 @@ impl<'a> Resolver<'a> {
     /// dateline's, unless the story names another country (by name, people, places or office
     /// holders) at least one and a half times as often and three times or more (a story
     /// datelined SOCHI about Belarus); with no dateline, none.
-    pub fn story_country(&self, text: &str, dateline_country: Option<String>) -> Option<String> {
+    /// `names` are the gazetteer's name hits of each sentence, read once for the story.
+    pub fn story_country(
+        &self,
+        names: &[Vec<Hit>],
+        dateline_country: Option<String>,
+    ) -> Option<String> {
         let home = dateline_country?;
         let mut counts: Vec<(String, usize)> = Vec::new();
-        for h in self.gaz.names(text, Span::new(0, text.len())) {
+        for h in names.iter().flatten() {
             // countries, their people and places, and their office holders
             let c = h.entries.iter().find_map(|e| match e {
                 Entry::Country(c) | Entry::Adjective(c) => Some(c.clone()),
@@ -449,9 +454,16 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Reads one sentence's tokens into actor mentions.
-    pub fn sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {
-        self.read_sentence(text, sentence, span, tokens);
+    /// Reads one sentence's tokens, with its gazetteer name hits, into actor mentions.
+    pub fn sentence(
+        &mut self,
+        text: &str,
+        sentence: usize,
+        span: Span,
+        tokens: &[Token],
+        names: &[Hit],
+    ) {
+        self.read_sentence(text, sentence, span, tokens, names);
         self.fill_from_organization(text, sentence);
         self.fill_countries(text, tokens, sentence);
     }
@@ -591,8 +603,14 @@ impl<'a> Resolver<'a> {
         Some(i + 2)
     }
 
-    fn read_sentence(&mut self, text: &str, sentence: usize, span: Span, tokens: &[Token]) {
-        let names = self.gaz.names(text, span);
+    fn read_sentence(
+        &mut self,
+        text: &str,
+        sentence: usize,
+        span: Span,
+        tokens: &[Token],
+        names: &[Hit],
+    ) {
         let roles = self.gaz.roles(text, span);
         let n = tokens.len();
         // token index → hit index
@@ -634,13 +652,13 @@ impl<'a> Resolver<'a> {
         while i < n {
             // "the Saudi-led coalition", "U.S.-led forces": a military force a country leads
             // is that country's ("Iran-backed militias" are not Iran's, and stay unnamed)
-            if let Some(a) = self.led_force(text, tokens, &names, i, sentence) {
+            if let Some(a) = self.led_force(text, tokens, names, i, sentence) {
                 i = a;
                 continue;
             }
             // "U.S.-backed Contra rebels": the backer is no party to what its clients do
             if name_at[i].is_some_and(|h| names[h].span.start == tokens[i].span.start) {
-                let end = hit_end(&names, &name_at, i);
+                let end = hit_end(names, &name_at, i);
                 if tok(end) == "-"
                     && matches!(
                         lower(tok(end + 1)).as_str(),
@@ -687,7 +705,7 @@ impl<'a> Resolver<'a> {
                         )
                     })
                 })
-                .map(|_| hit_end(&names, &name_at, start));
+                .map(|_| hit_end(names, &name_at, start));
             if !former && is_cap(tok(start)) && !is_not_name(tok(start)) {
                 if let Some((end, org_role)) = self
                     .org_run(text, tokens, &roles, &role_at, &role_is_org, start)
@@ -695,7 +713,7 @@ impl<'a> Resolver<'a> {
                 {
                     let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
                     let name = text[sp.start..sp.end].to_string();
-                    let country = self.org_country(text, tokens, &names, &name_at, start, end);
+                    let country = self.org_country(text, tokens, names, &name_at, start, end);
                     let role = self.dict.roles[org_role].clone();
                     let a = self.intern(
                         ActorRec::titled(
@@ -724,14 +742,14 @@ impl<'a> Resolver<'a> {
                         // "Cairo's security chief": a capital stands for its country
                         Entry::Place(p)
                             if self.dict.places[*p].kind == "capital"
-                                && is_possessive(hit_end(&names, &name_at, j)) =>
+                                && is_possessive(hit_end(names, &name_at, j)) =>
                         {
                             self.dict.places[*p].country.clone().map(|c| (c, false))
                         }
                         // "Arab League Secretary General ...": the title is the organization's
                         Entry::Organization(o)
                             if role_at
-                                .get(hit_end(&names, &name_at, j))
+                                .get(hit_end(names, &name_at, j))
                                 .copied()
                                 .flatten()
                                 .is_some() =>
@@ -742,7 +760,7 @@ impl<'a> Resolver<'a> {
                         _ => None,
                     });
                     if let Some((c, adj)) = c {
-                        let end = hit_end(&names, &name_at, j);
+                        let end = hit_end(names, &name_at, j);
                         pre = Some((c, names[h].span, adj));
                         j = end;
                         if is_possessive(j) {
@@ -762,7 +780,7 @@ impl<'a> Resolver<'a> {
                 });
                 let end2 = second
                     .as_ref()
-                    .map(|_| hit_end(&names, &name_at, j + 1))
+                    .map(|_| hit_end(names, &name_at, j + 1))
                     .unwrap_or(j + 1);
                 if let (Some((c2, h2)), Some((c1, sp1, _))) = (second, pre.clone()) {
                     if c2 != c1 && end2 < n && role_at[end2].is_some() {
@@ -823,7 +841,7 @@ impl<'a> Resolver<'a> {
                     m += 1;
                 }
                 let (name_span, name_end, leader) =
-                    self.read_name(text, tokens, &names, &name_at, m);
+                    self.read_name(text, tokens, names, &name_at, m);
                 if let Some(ns) = name_span.filter(|_| role.kind == "person") {
                     let name = text[ns.start..ns.end].to_string();
                     // "King Hassan of Morocco": a country after the name
@@ -979,7 +997,7 @@ impl<'a> Resolver<'a> {
                         }) else {
                             break;
                         };
-                        let end = hit_end(&names, &name_at, m);
+                        let end = hit_end(names, &name_at, m);
                         let sp = names[h].span;
                         let cname = self
                             .dict
@@ -1038,7 +1056,7 @@ impl<'a> Resolver<'a> {
                         });
                         if let Some(c) = c {
                             let role = self.dict.roles[ridx].clone();
-                            let end = hit_end(&names, &name_at, at);
+                            let end = hit_end(names, &name_at, at);
                             let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
                             let a = self.intern(
                                 ActorRec::titled(
@@ -1129,7 +1147,7 @@ impl<'a> Resolver<'a> {
                             _ => None,
                         });
                         if let Some(c) = c {
-                            let end = hit_end(&names, &name_at, start + 1);
+                            let end = hit_end(names, &name_at, start + 1);
                             let sp = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
                             let a = self.intern(
                                 ActorRec {
@@ -1155,7 +1173,7 @@ impl<'a> Resolver<'a> {
             }
             // Single hits.
             if let Some(h) = name_at[start] {
-                let end = hit_end(&names, &name_at, start);
+                let end = hit_end(names, &name_at, start);
                 let sp = names[h].span;
                 let poss = is_possessive(end);
                 let entry = names[h].entries[0].clone();
@@ -1220,7 +1238,7 @@ impl<'a> Resolver<'a> {
                                     .iter()
                                     .any(|e| matches!(e, Entry::Adjective(_)))
                             {
-                                let e2 = hit_end(&names, &name_at, end);
+                                let e2 = hit_end(names, &name_at, end);
                                 let span = Span::new(sp.start, second.span.end);
                                 let a = self.intern(
                                     ActorRec {

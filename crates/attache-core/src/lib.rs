@@ -137,10 +137,15 @@ impl Engine {
             .as_deref()
             .map(|p| p.chars().take(10).collect())
             .or_else(|| opts.date.map(|d| d.to_string()));
+        // the gazetteer reads each sentence once: for the story's country, then for its actors
+        let name_hits: Vec<Vec<gazetteer::Hit>> = sents
+            .iter()
+            .map(|s| self.gazetteer.names(&text, s.span))
+            .collect();
         resolver.home_country =
-            resolver.story_country(&text, dl.as_ref().and_then(|d| d.country.clone()));
+            resolver.story_country(&name_hits, dl.as_ref().and_then(|d| d.country.clone()));
         for (i, s) in sents.iter().enumerate() {
-            resolver.sentence(&text, i, s.span, &s.tokens);
+            resolver.sentence(&text, i, s.span, &s.tokens, &name_hits[i]);
         }
         resolver.drop_surnames_of_unnamed_countries();
 
